@@ -1,0 +1,74 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class PinBridgeSuiteApi implements ICredentialType {
+	name = 'pinBridgeSuiteApi';
+
+	displayName = 'PinBridge API';
+
+	icon: Icon = {
+		light: 'file:../nodes/shared/pinbridge.svg',
+		dark: 'file:../nodes/shared/pinbridge.dark.svg',
+	};
+
+	documentationUrl = 'https://pinbridge.io/docs/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.pinbridge.io',
+			description:
+				'Where PinBridge answers. Leave the default unless PinBridge gave you another address; a URL ending in /v1 works too.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'An API key from the PinBridge dashboard (Settings → API keys)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-API-Key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// n8n runs this request itself when the user clicks "Test"; it cannot go through the node's request helper,
+	// so the base URL is normalised here the same way (trailing slashes and a trailing /v1 removed).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+			url: '/v1/pinterest/accounts',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'PinBridge rejected this API key. Copy a current key from the PinBridge dashboard.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No PinBridge API at this Base URL. Check the address (for example https://api.pinbridge.io).',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,73 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
+import { searchAccounts, searchBoards } from '../shared/listSearch';
+import { routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
+import { requestSettingsProperty } from '../shared/transport/settings';
+import { accountProperties } from './resources/account';
+import { apiKeyProperties } from './resources/apiKey';
+import { assetProperties } from './resources/asset';
+import { boardProperties } from './resources/board';
+import { importProperties } from './resources/import';
+import { pinProperties } from './resources/pin';
+import { rateMeterProperties } from './resources/rateMeter';
+import { relatedTermProperties } from './resources/relatedTerm';
+import { scheduleProperties } from './resources/schedule';
+import { webhookProperties } from './resources/webhook';
+
+export class PinBridgeSuite implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PinBridge',
+		name: 'pinBridgeSuite',
+		icon: { light: 'file:../shared/pinbridge.svg', dark: 'file:../shared/pinbridge.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Publish, schedule and track Pinterest Pins through PinBridge',
+		defaults: { name: 'PinBridge' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: pinBridgeCredentials,
+		// Every operation is sent by the request helper: see nodes/shared/transport/routing.ts.
+		requestOperations: { pagination: routeThroughHelper() },
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'Asset', value: 'asset' },
+					{ name: 'Board', value: 'board' },
+					{ name: 'Import', value: 'import' },
+					{ name: 'Pin', value: 'pin' },
+					{ name: 'Pinterest Account', value: 'account' },
+					{ name: 'Rate Meter', value: 'rateMeter' },
+					{ name: 'Related Term', value: 'relatedTerm' },
+					{ name: 'Schedule', value: 'schedule' },
+					{ name: 'Webhook', value: 'webhook' },
+				],
+				default: 'pin',
+			},
+			...accountProperties,
+			...apiKeyProperties,
+			...assetProperties,
+			...boardProperties,
+			...importProperties,
+			...pinProperties,
+			...rateMeterProperties,
+			...relatedTermProperties,
+			...scheduleProperties,
+			...webhookProperties,
+			requestSettingsProperty,
+			routeThroughHelperProperty,
+		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts, searchBoards },
+	};
+}

@@ -1,0 +1,27 @@
+import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { requireUuid } from '../../shared/validation';
+import { accountLocator } from '../../../shared/locators';
+import type { OperationDefinition } from '../operation';
+
+export const disconnectAccount: OperationDefinition = {
+	option: {
+		name: 'Disconnect',
+		value: 'disconnect',
+		action: 'Disconnect a Pinterest account',
+		description: 'Revoke PinBridge’s access to a Pinterest account',
+		routing: {
+			request: { method: 'DELETE', url: '=/v1/pinterest/accounts/{{ $parameter.account }}' },
+			send: { preSend: [requireUuid('account', 'Pinterest Account')] },
+			output: {
+				postReceive: [
+					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+						const id = this.getNodeParameter('account', '', { extractValue: true }) as string;
+						return [{ json: { id, disconnected: true } }];
+					},
+				],
+			},
+		},
+	},
+	fields: [accountLocator({})],
+};

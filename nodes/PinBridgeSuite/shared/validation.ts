@@ -1,0 +1,49 @@
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type PreSendAction,
+} from 'n8n-workflow';
+
+/**
+ * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
+ * that item; with Continue On Fail the item carries the error and the others go on.
+ */
+export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${field}: ${rule}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: 'Nothing was sent to PinBridge for this item.',
+	});
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const NUMERIC_ID_PATTERN = /^[0-9]+$/;
+
+/** The value of a string or resource-locator parameter, trimmed; '' when empty or missing. */
+export function textParameter(ctx: IExecuteSingleFunctions, name: string): string {
+	const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
+	if (value === null || value === undefined) return '';
+	return String(value).trim();
+}
+
+/** A preSend that insists a parameter holds a PinBridge id (UUID) before the request is built into a URL. */
+export function requireUuid(name: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = textParameter(this, name);
+		if (!value) throw invalidField(this, label, 'is required');
+		if (!UUID_PATTERN.test(value)) throw invalidField(this, label, `must be a PinBridge ID (a UUID), got "${value}"`);
+		return requestOptions;
+	};
+}
+
+/** A preSend that insists a parameter holds a numeric Pinterest id (boards). */
+export function requireNumericId(name: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = textParameter(this, name);
+		if (!value) throw invalidField(this, label, 'is required');
+		if (!NUMERIC_ID_PATTERN.test(value)) {
+			throw invalidField(this, label, `must be a Pinterest ID (digits only), got "${value}"`);
+		}
+		return requestOptions;
+	};
+}

@@ -1,0 +1,110 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { AttemptOutcome } from './retryPolicy';
+
+/** What PinBridge said about a failure, read from any of its four error-body shapes (contract §2). */
+export interface PinBridgeErrorDetails {
+	message?: string;
+	code?: string;
+	remediation?: string;
+	upgradeUrl?: string;
+	requestId?: string;
+	/** 422 validation: one line per field. */
+	fieldErrors: string[];
+}
+
+type Dict = Record<string, unknown>;
+const isDict = (value: unknown): value is Dict =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+export function readPinBridgeError(body: unknown, headers: Dict = {}): PinBridgeErrorDetails {
+	const root = isDict(body) ? body : {};
+	const envelope = isDict(root.error) ? root.error : {};
+	const detail = root.detail;
+	const detailObject = isDict(detail) ? detail : {};
+	const detailError = isDict(detailObject.error) ? detailObject.error : {};
+	const fieldErrors = Array.isArray(detail)
+		? detail.filter(isDict).map((entry) => {
+				const loc = Array.isArray(entry.loc) ? entry.loc.filter((part) => part !== 'body').join('.') : '';
+				return loc ? `${loc}: ${String(entry.msg)}` : String(entry.msg);
+			})
+		: [];
+	const headerRequestId = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
+	return {
+		// The contract's lookup order: error.message, detail.error.message, detail.message, detail, detail[0].msg.
+		message:
+			text(envelope.message) ??
+			text(detailError.message) ??
+			text(detailObject.message) ??
+			text(detail) ??
+			fieldErrors[0],
+		code: text(envelope.code) ?? text(detailError.code) ?? text(detailObject.code),
+		remediation: text(envelope.remediation) ?? text(detailError.remediation),
+		upgradeUrl: text(envelope.upgrade_url) ?? text(detailError.upgrade_url),
+		requestId: text(root.request_id) ?? text(headerRequestId),
+		fieldErrors,
+	};
+}
+
+export interface FailureContext {
+	method: string;
+	path: string;
+	attempts: number;
+	/** Why the helper stopped retrying, when it tried more than once or refused to. */
+	retryNote?: string;
+	itemIndex?: number;
+	/** Values that must never appear in an error (API key, tokens). */
+	secrets: string[];
+}
+
+export function redact(value: string, secrets: string[]): string {
+	return secrets
+		.filter((secret) => secret.length >= 4)
+		.reduce((result, secret) => result.split(secret).join('[redacted]'), value);
+}
+
+/** The n8n error for a failed PinBridge call: PinBridge's own words first, then what to do about it. */
+export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: FailureContext): NodeApiError {
+	const where = `${context.method} ${context.path}`;
+	const attemptsNote =
+		context.attempts > 1 || context.retryNote
+			? `${context.attempts} attempt${context.attempts > 1 ? 's' : ''}${context.retryNote ? `; ${context.retryNote}` : ''}.`
+			: undefined;
+
+	if (outcome.kind === 'network') {
+		const message = `Could not reach PinBridge (${outcome.code})`;
+		const description = [`${where} did not get an answer.`, attemptsNote].filter(Boolean).join(' ');
+		return new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex: context.itemIndex });
+	}
+
+	const details = readPinBridgeError(outcome.body, outcome.headers as Dict);
+	const status = String(outcome.status);
+	const message = redact(details.message ?? `PinBridge answered HTTP ${status}`, context.secrets);
+	const lines = [
+		details.code ? `PinBridge code: ${details.code}` : undefined,
+		details.fieldErrors.length > 1 ? `Fields: ${details.fieldErrors.join('; ')}` : undefined,
+		details.remediation ? `What to do: ${details.remediation}` : undefined,
+		details.upgradeUrl ? `Upgrade: ${details.upgradeUrl}` : undefined,
+		details.requestId ? `Request ID: ${details.requestId}` : undefined,
+		`Request: ${where} → HTTP ${status}`,
+		attemptsNote,
+	].filter((line): line is string => line !== undefined);
+	const description = redact(lines.join('\n'), context.secrets);
+	// Only these plain facts go into the error: never the request, its headers or the raw response.
+	const errorResponse: JsonObject = {
+		httpCode: status,
+		message,
+		...(details.code ? { code: details.code } : {}),
+		...(details.remediation ? { remediation: redact(details.remediation, context.secrets) } : {}),
+		...(details.upgradeUrl ? { upgradeUrl: details.upgradeUrl } : {}),
+		...(details.requestId ? { requestId: details.requestId } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: status,
+		itemIndex: context.itemIndex,
+	});
+}

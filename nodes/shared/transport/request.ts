@@ -1,0 +1,296 @@
+/**
+ * The one door to PinBridge. Every HTTP call of this package comes through here — routed operations, list
+ * searches, the trigger's webhook lifecycle — so auth, base URL, error mapping, retries, pacing and the in-flight
+ * cap are done once, in one place.
+ */
+import {
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+} from 'n8n-workflow';
+
+import { toPinBridgeError } from './errors';
+import { inFlightLimitFor } from './inFlight';
+import { waitForAccountTokenMs, type RateMeterReading } from './rateMeter';
+import { decideRetry, isAmbiguousFailure, type AttemptOutcome } from './retryPolicy';
+import { readRequestSettings, type RequestSettings } from './settings';
+
+export const API_KEY_CREDENTIAL = 'pinBridgeSuiteApi';
+export const OAUTH2_CREDENTIAL = 'pinBridgeSuiteOAuth2Api';
+export const DEFAULT_BASE_URL = 'https://api.pinbridge.io';
+
+/** What the helper needs of an n8n context; the execute-single, load-options, hook and webhook contexts all fit. */
+export interface PinBridgeContext {
+	getNode(): INode;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string): Promise<T>;
+	getNodeParameter(name: string, fallback?: unknown): unknown;
+	helpers: {
+		httpRequestWithAuthentication(
+			this: unknown,
+			credentialType: string,
+			options: IHttpRequestOptions,
+		): Promise<unknown>;
+	};
+}
+
+export interface PinBridgeRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, starting with /v1/. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | Buffer;
+	headers?: IDataObject;
+	timeoutMs?: number;
+	/**
+	 * For creates PinBridge cannot deduplicate (schedules): after an attempt that may have reached PinBridge, this
+	 * looks for what it created before anything is sent again. Returning a match ends the request with it.
+	 */
+	reconcile?: () => Promise<IDataObject | undefined>;
+	/** The Pinterest account the call spends tokens of: lets a bare 429 be paced with the rate meter. */
+	accountId?: string;
+	itemIndex?: number;
+	/** Overrides of the node's Retries and Pacing settings for this call. */
+	settings?: Partial<RequestSettings>;
+}
+
+export interface PinBridgeResponse<T = unknown> {
+	body: T;
+	headers: IDataObject;
+	statusCode: number;
+	/** True when `reconcile` found the result of an earlier, unanswered attempt. */
+	reconciled?: boolean;
+}
+
+/** Clock, sleep and randomness, replaceable by tests so that no test waits real seconds. */
+export const transportRuntime = {
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	now: (): number => Date.now(),
+	random: (): number => Math.random(),
+};
+
+/** `https://api.pinbridge.io`, `…/`, `…/v1` and `…/v1/` all mean the same service. */
+export function normalizeBaseUrl(raw: unknown): string {
+	const text = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : DEFAULT_BASE_URL;
+	return text.replace(/\/+$/, '').replace(/\/v1$/i, '').replace(/\/+$/, '');
+}
+
+export function credentialTypeOf(ctx: PinBridgeContext): string {
+	return ctx.getNodeParameter('authentication', 'apiKey') === 'oAuth2' ? OAUTH2_CREDENTIAL : API_KEY_CREDENTIAL;
+}
+
+function secretsOf(credentials: IDataObject): string[] {
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
+		(value): value is string => typeof value === 'string' && value !== '',
+	);
+}
+
+function settingsOf(ctx: PinBridgeContext, request: PinBridgeRequest): RequestSettings {
+	let fromNode: unknown = {};
+	try {
+		fromNode = ctx.getNodeParameter('requestSettings', {});
+	} catch {
+		fromNode = {}; // contexts without the parameter (list searches, trigger) use the defaults
+	}
+	return { ...readRequestSettings(fromNode), ...request.settings };
+}
+
+function isReplaySafe(request: PinBridgeRequest): boolean {
+	if (['GET', 'HEAD', 'DELETE'].includes(request.method)) return true;
+	const body = request.body as IDataObject | undefined;
+	const hasIdempotencyKey =
+		!!body && !Buffer.isBuffer(body) && !Array.isArray(body) && typeof body.idempotency_key === 'string';
+	return hasIdempotencyKey || request.reconcile !== undefined;
+}
+
+type ErrorLike = {
+	code?: unknown;
+	response?: { status?: number; headers?: IDataObject; data?: unknown };
+	cause?: ErrorLike;
+};
+
+/** n8n wraps the HTTP client's error (sometimes twice); find the response or the socket error inside. */
+export function outcomeFromError(error: unknown): AttemptOutcome | undefined {
+	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 4; depth++) {
+		const response = current.response;
+		if (response && typeof response.status === 'number') {
+			return { kind: 'response', status: response.status, headers: response.headers ?? {}, body: response.data };
+		}
+		if (typeof current.code === 'string' && /^[A-Z_]+$/.test(current.code)) {
+			return { kind: 'network', code: current.code };
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+async function sendOnce(
+	ctx: PinBridgeContext,
+	credentialType: string,
+	url: string,
+	request: PinBridgeRequest,
+): Promise<AttemptOutcome> {
+	const isRaw = Buffer.isBuffer(request.body);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		headers: { Accept: 'application/json', ...request.headers },
+		body: request.body,
+		json: !isRaw,
+		arrayFormat: 'repeat',
+		returnFullResponse: true,
+		timeout: request.timeoutMs ?? 60_000,
+	};
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as {
+			statusCode: number;
+			headers: IDataObject;
+			body: unknown;
+		};
+		return { kind: 'response', status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	} catch (error) {
+		const outcome = outcomeFromError(error);
+		if (!outcome) throw error; // not an HTTP failure (missing credential, bad options): nothing to retry
+		return outcome;
+	}
+}
+
+export async function pinBridgeRequest<T = unknown>(
+	ctx: PinBridgeContext,
+	request: PinBridgeRequest,
+): Promise<PinBridgeResponse<T>> {
+	const credentialType = credentialTypeOf(ctx);
+	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
+	const url = normalizeBaseUrl(credentials.baseUrl) + request.path;
+	const settings = settingsOf(ctx, request);
+	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'unsaved';
+	const credentialKey = `${credentialType}:${credentialId}`;
+	const inFlight = inFlightLimitFor(credentialKey, settings.maxInFlight);
+	const replaySafe = isReplaySafe(request);
+	const failWith = (outcome: AttemptOutcome, attempts: number, retryNote?: string) =>
+		toPinBridgeError(ctx.getNode(), outcome, {
+			method: request.method,
+			path: request.path,
+			attempts,
+			retryNote,
+			itemIndex: request.itemIndex,
+			secrets: secretsOf(credentials),
+		});
+
+	let waitedMs = 0;
+	let mayHaveLanded = false;
+	for (let attempt = 1; ; attempt++) {
+		if (mayHaveLanded && request.reconcile) {
+			const existing = await request.reconcile();
+			if (existing) return { body: existing as T, headers: {}, statusCode: 200, reconciled: true };
+		}
+		const outcome = await inFlight.run(async () => await sendOnce(ctx, credentialType, url, request));
+		if (outcome.kind === 'response' && outcome.status < 400) {
+			const body = outcome.body === '' ? undefined : outcome.body;
+			return { body: body as T, headers: outcome.headers as IDataObject, statusCode: outcome.status };
+		}
+		if (outcome.kind === 'response' && outcome.status === 404 && request.method === 'DELETE' && mayHaveLanded) {
+			// An earlier attempt that got no answer did the delete.
+			return { body: undefined as T, headers: {}, statusCode: 204 };
+		}
+		const decision = decideRetry(outcome, {
+			attempt,
+			replaySafe,
+			waitedMs,
+			settings,
+			random: transportRuntime.random,
+			now: transportRuntime.now(),
+		});
+		if (!decision.retry) throw failWith(outcome, attempt, attempt > 1 ? decision.reason : undefined);
+
+		const waitMs =
+			decision.waitMs === 'rateMeter' ? await rateMeterWaitMs(ctx, request, attempt, settings) : decision.waitMs;
+		if (waitedMs + waitMs > settings.maxTotalWaitMs) {
+			throw failWith(outcome, attempt, 'the wait PinBridge asked for passes the wait budget');
+		}
+		mayHaveLanded = mayHaveLanded || isAmbiguousFailure(outcome);
+		waitedMs += waitMs;
+		await transportRuntime.sleep(waitMs);
+	}
+}
+
+/** A 429 that named no wait: wait for the tokens the rate meter says are missing (or back off without an account). */
+async function rateMeterWaitMs(
+	ctx: PinBridgeContext,
+	request: PinBridgeRequest,
+	attempt: number,
+	settings: RequestSettings,
+): Promise<number> {
+	const fallback = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
+	if (!request.accountId) return fallback;
+	const accountId = request.accountId;
+	const wait = await pacingWaitMs(ctx, accountId);
+	// The meter may already show a token that a concurrent request then took: never spin without waiting.
+	return Math.max(wait, settings.baseDelayMs);
+}
+
+/** Time until `accountId` can publish again, from a shared, briefly cached rate-meter reading. */
+export async function pacingWaitMs(ctx: PinBridgeContext, accountId: string): Promise<number> {
+	const credentialType = credentialTypeOf(ctx);
+	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'unsaved';
+	return await waitForAccountTokenMs(
+		`${credentialType}:${credentialId}:${accountId}`,
+		async () =>
+			(
+				await pinBridgeRequest<RateMeterReading>(ctx, {
+					method: 'GET',
+					path: '/v1/rate-meter',
+					qs: { account_id: accountId },
+					settings: { maxAttempts: 3 },
+				})
+			).body,
+		transportRuntime.now,
+	);
+}
+
+export interface ListOptions {
+	returnAll: boolean;
+	/** Ignored when `returnAll`. */
+	limit: number;
+	/** Whether the endpoint takes limit/offset (pins, schedules, imports); other lists come whole. */
+	paginated: boolean;
+}
+
+/** PinBridge's largest page (contract §3). */
+export const MAX_PAGE_SIZE = 200;
+
+/** A list endpoint's items: pages of limit/offset until X-Total-Count is reached or a page comes back short. */
+export async function pinBridgeRequestList<T = IDataObject>(
+	ctx: PinBridgeContext,
+	request: PinBridgeRequest,
+	{ returnAll, limit, paginated }: ListOptions,
+): Promise<T[]> {
+	const wanted = returnAll ? Number.POSITIVE_INFINITY : Math.max(0, limit);
+	if (!paginated) {
+		const { body } = await pinBridgeRequest<T[]>(ctx, request);
+		const all = Array.isArray(body) ? body : [];
+		return returnAll ? all : all.slice(0, wanted);
+	}
+	const results: T[] = [];
+	let offset = Number((request.qs ?? {}).offset ?? 0);
+	while (results.length < wanted) {
+		const pageSize = Math.min(MAX_PAGE_SIZE, wanted - results.length);
+		const { body, headers } = await pinBridgeRequest<T[]>(ctx, {
+			...request,
+			qs: { ...request.qs, limit: pageSize, offset },
+		});
+		const page = Array.isArray(body) ? body : [];
+		results.push(...page);
+		offset += page.length;
+		const totalHeader = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-total-count')?.[1];
+		const total = totalHeader === undefined ? undefined : Number(totalHeader);
+		const done =
+			page.length === 0 || (total !== undefined && Number.isFinite(total) ? offset >= total : page.length < pageSize);
+		if (done) break;
+	}
+	return results.slice(0, wanted);
+}
