@@ -1,0 +1,136 @@
+// The emulator's whole mutable world; reset() rebuilds it from the seed (same ids every time).
+import type { FastifyRequest } from 'fastify';
+
+import { Clock, Scheduler, type ClockMode } from './clock';
+import { Deliverer } from './deliveries';
+import { Faults } from './faults';
+import type { RequestLogEntry } from './http';
+import { Lifecycle } from './lifecycle';
+import { RngStreams } from './rng';
+import { ALL_SCOPES, Store } from './state';
+
+export interface EmulatorConfig {
+	host: string;
+	port: number;
+	latencyMs: number;
+	publishDelayMs: number;
+	clock: ClockMode;
+	seed: number;
+	plan: string;
+	logRequests: boolean;
+	webhookTimeoutMs: number;
+	startTime: number;
+	oauthAutoApprove: boolean;
+	requestLogLimit: number;
+}
+
+export interface Counters {
+	requests_total: number;
+	requests_by_route: Record<string, number>;
+	pins_created: number;
+	idempotent_replays: number;
+	pins_enqueued: number;
+	pins_deferred: number;
+	pins_published: number;
+	pins_failed: number;
+	schedules_created: number;
+	schedules_fired: number;
+	deliveries_created: number;
+	delivery_attempts: number;
+	errors_500: number;
+}
+
+export interface Defaults {
+	workspaceId: string;
+	apiKey: string;
+	apiKeyId: string;
+	accountId: string;
+	boardIds: string[];
+	oauthClientId: string;
+	oauthClientSecret: string;
+}
+
+const newCounters = (): Counters => ({
+	requests_total: 0,
+	requests_by_route: {},
+	pins_created: 0,
+	idempotent_replays: 0,
+	pins_enqueued: 0,
+	pins_deferred: 0,
+	pins_published: 0,
+	pins_failed: 0,
+	schedules_created: 0,
+	schedules_fired: 0,
+	deliveries_created: 0,
+	delivery_attempts: 0,
+	errors_500: 0,
+});
+
+export class Emulator {
+	baseUrl = '';
+	rng!: RngStreams;
+	clock!: Clock;
+	scheduler!: Scheduler;
+	store!: Store;
+	lifecycle!: Lifecycle;
+	deliveries!: Deliverer;
+	faults = new Faults();
+	requestLog: RequestLogEntry[] = [];
+	counters: Counters = newCounters();
+	defaults!: Defaults;
+	private logSeq = 0;
+
+	constructor(readonly config: EmulatorConfig) {
+		this.reset();
+	}
+
+	/** Wipe all state and re-seed: the default workspace/key/account/boards get the same ids again. */
+	reset(): void {
+		this.scheduler?.clear();
+		this.rng = new RngStreams(this.config.seed);
+		this.clock = new Clock(this.config.clock, this.config.startTime);
+		this.scheduler = new Scheduler(this.clock);
+		this.store = new Store(this.rng, this.clock);
+		this.lifecycle = new Lifecycle(this);
+		this.deliveries = new Deliverer(this);
+		this.faults.clear();
+		this.requestLog = [];
+		this.counters = newCounters();
+		this.logSeq = 0;
+		const seeded = this.store.seed({
+			plan: this.config.plan,
+			accounts: [{}],
+			api_keys: [{ name: 'Emulator key (all scopes)', scopes: ALL_SCOPES }],
+			oauth_clients: [{ client_id: 'pinbridge-emulator-client', name: 'Emulator OAuth app' }],
+		});
+		this.defaults = {
+			workspaceId: seeded.workspace_id,
+			apiKey: seeded.api_keys[0].api_key,
+			apiKeyId: seeded.api_keys[0].id,
+			accountId: seeded.accounts[0].id,
+			boardIds: seeded.accounts[0].board_ids,
+			oauthClientId: seeded.oauth_clients[0].client_id,
+			oauthClientSecret: seeded.oauth_clients[0].client_secret,
+		};
+	}
+
+	logRequest(req: FastifyRequest, path: string, headers: RequestLogEntry['headers']): RequestLogEntry {
+		const ct = String(req.headers['content-type'] ?? '');
+		const entry: RequestLogEntry = {
+			seq: ++this.logSeq,
+			request_id: req.id,
+			time: this.clock.iso(),
+			method: req.method,
+			path,
+			query: { ...(req.query as Record<string, unknown>) },
+			headers,
+			body: ct.startsWith('multipart/') ? { multipart: true } : req.body === undefined ? null : req.body,
+			status: null,
+			fault_id: null,
+		};
+		this.requestLog.push(entry);
+		if (this.requestLog.length > this.config.requestLogLimit * 1.5)
+			this.requestLog = this.requestLog.slice(-this.config.requestLogLimit);
+		return entry;
+	}
+}

@@ -1,0 +1,69 @@
+// The four error-body shapes of contract §2, and the mapping the emulator uses (decided):
+//   401, 404 ............ plain   {"detail": "Invalid API key"} / {"detail": "Pin not found"}
+//   422 validation ...... list    {"detail": [{"loc": ["body", "title"], "msg": "...", "type": "..."}]}
+//   402 ................. business{"detail": {"error": {"code", "message", "upgrade_url"}}}
+//   400, 403, 409, 429 .. envelope{"error": {"code", "message", "remediation", "retry_after_seconds"?}}
+//   422 board_* codes ... envelope + detail string ("possibly together with detail")
+//   500 ................. {"detail": "Internal Server Error", "request_id": "..."}
+
+export interface ValidationItem {
+	loc: Array<string | number>;
+	msg: string;
+	type: string;
+	input?: unknown;
+}
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: unknown,
+		readonly headers: Record<string, string> = {},
+	) {
+		super(typeof body === 'object' ? JSON.stringify(body) : String(body));
+	}
+}
+
+export const UPGRADE_URL = 'https://pinbridge.io/pricing';
+
+export function detail(status: number, message: string): ApiError {
+	return new ApiError(status, { detail: message });
+}
+
+export const notFound = (what: string): ApiError => detail(404, `${what} not found`);
+export const invalidKey = (): ApiError => detail(401, 'Invalid API key');
+
+export function validation(items: ValidationItem[]): ApiError {
+	return new ApiError(422, { detail: items });
+}
+
+export function business(status: number, code: string, message: string): ApiError {
+	return new ApiError(status, { detail: { error: { code, message, upgrade_url: UPGRADE_URL } } });
+}
+
+export function envelope(
+	status: number,
+	code: string,
+	message: string,
+	remediation: string,
+	extra: Record<string, unknown> = {},
+	withDetail = false,
+): ApiError {
+	const body: Record<string, unknown> = { error: { code, message, remediation, ...extra } };
+	if (withDetail) body.detail = message;
+	return new ApiError(status, body);
+}
+
+export const badRequest = (message: string, remediation = 'Check the request and try again.'): ApiError =>
+	envelope(400, 'bad_request', message, remediation, {}, true);
+
+export const boardError = (code: 'board_not_found' | 'board_not_owned' | 'board_access_denied', message: string): ApiError =>
+	envelope(422, code, message, 'List the boards of this account with GET /v1/pinterest/boards and use one of their ids.', {}, true);
+
+export const rateLimited = (retryAfterSeconds: number, message = 'Pinterest read allowance exhausted'): ApiError =>
+	envelope(429, 'rate_limited', message, `Retry after ${retryAfterSeconds} seconds.`, {
+		retry_after_seconds: retryAfterSeconds,
+	});
+
+export function serverError(requestId: string): ApiError {
+	return new ApiError(500, { detail: 'Internal Server Error', request_id: requestId });
+}

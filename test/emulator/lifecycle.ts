@@ -1,0 +1,357 @@
+// Pin creation (quota, idempotency, pacing), the pin state machine and schedule firing.
+//   queued --(publishDelayMs/2)--> publishing --(publishDelayMs/2)--> published | failed
+//   deferred (no token in the account or global bucket) --(tokens return)--> queued
+// [decided] failure rules at publish time: the account was revoked -> account_revoked; the board was deleted
+// -> board_not_found; media unreachable = image/cover URL whose host ends in ".invalid" or whose URL contains
+// "unreachable" -> media_unreachable.
+import type { Principal } from './auth';
+import { requireAccount } from './auth';
+import { boardError, business, envelope, validation, type ValidationItem } from './errors';
+import type { Emulator } from './emulator';
+import type { Account, Pin, PinMeta, Schedule, Workspace } from './state';
+import type { PinInput } from './validate';
+
+export interface PreparedPin {
+	input: PinInput;
+	account: Account;
+	media_type: 'image' | 'video';
+	media_url: string;
+	cover_image_url: string | null;
+}
+
+export function isUnreachable(url: string | null): boolean {
+	if (!url) return false;
+	if (url.toLowerCase().includes('unreachable')) return true;
+	try {
+		return new URL(url).hostname.toLowerCase().endsWith('.invalid');
+	} catch {
+		return true;
+	}
+}
+
+export class Lifecycle {
+	constructor(private readonly emu: Emulator) {}
+
+	private get store() {
+		return this.emu.store;
+	}
+
+	private now(): number {
+		return this.emu.clock.now();
+	}
+
+	/** Account / board / asset checks shared by pins, schedules and imports. */
+	prepare(ws: Workspace, input: PinInput, principal: Principal | null, checkBoard = true): PreparedPin {
+		if (principal) requireAccount(principal, input.account_id);
+		const account = this.store.accounts.get(input.account_id);
+		if (!account || account.workspace_id !== ws.id || account.revoked_at)
+			throw validation([
+				{ loc: ['body', 'account_id'], msg: 'Value error, Pinterest account not found or not connected', type: 'value_error' },
+			]);
+		if (checkBoard) {
+			const board = this.store.boards.get(input.board_id);
+			if (!board) throw boardError('board_not_found', `Board ${input.board_id} not found`);
+			if (board.account_id !== account.id) throw boardError('board_not_owned', 'Board does not belong to this Pinterest account');
+			if (board.access_denied) throw boardError('board_access_denied', 'Pinterest denied access to this board');
+		}
+		const errs: ValidationItem[] = [];
+		let media_type: 'image' | 'video' = 'image';
+		let media_url = input.image_url ?? '';
+		if (input.asset_id) {
+			const asset = this.store.assets.get(input.asset_id);
+			if (!asset || asset.workspace_id !== ws.id)
+				errs.push({ loc: ['body', 'asset_id'], msg: 'Value error, asset not found', type: 'value_error' });
+			else {
+				media_type = asset.asset_type;
+				media_url = asset.public_url;
+			}
+		}
+		let cover_image_url = input.cover_image_url;
+		if (input.cover_image_asset_id) {
+			const cover = this.store.assets.get(input.cover_image_asset_id);
+			if (!cover || cover.workspace_id !== ws.id || cover.asset_type !== 'image')
+				errs.push({ loc: ['body', 'cover_image_asset_id'], msg: 'Value error, image asset not found', type: 'value_error' });
+			else cover_image_url = cover.public_url;
+		}
+		if (media_type === 'image' && (input.cover_image_url || input.cover_image_asset_id))
+			errs.push({
+				loc: ['body', input.cover_image_url ? 'cover_image_url' : 'cover_image_asset_id'],
+				msg: 'Value error, a cover image is only allowed for video pins',
+				type: 'value_error',
+			});
+		if (errs.length) throw validation(errs);
+		return { input, account, media_type, media_url, cover_image_url };
+	}
+
+	checkQuota(ws: Workspace): void {
+		if (!ws.billing_active) throw business(402, 'billing_inactive', 'Billing is inactive for this workspace');
+		if (this.store.quotaUsed(ws) >= ws.plan.monthly_pins)
+			throw business(
+				402,
+				'quota_exceeded',
+				`Monthly pin quota of ${ws.plan.monthly_pins} reached on the ${ws.plan.name} plan`,
+			);
+	}
+
+	/** Replay lookup (contract §5): the existing pin, regardless of the rest of the body. */
+	replay(ws: Workspace, key: string): Pin | null {
+		const id = ws.idempotency.get(key);
+		const pin = id ? this.store.pins.get(id) : undefined;
+		if (pin) this.emu.counters.idempotent_replays++;
+		return pin ?? null;
+	}
+
+	/** Creates the pin, spends one quota unit and enqueues it (queued or deferred). */
+	create(ws: Workspace, p: PreparedPin, idempotencyKey: string): Pin {
+		const now = this.now();
+		const iso = this.emu.clock.iso(now);
+		const { input } = p;
+		const pin: Pin = {
+			id: this.store.id(),
+			workspace_id: ws.id,
+			pinterest_account_id: p.account.id,
+			status: 'queued',
+			media_type: p.media_type,
+			title: input.title,
+			description: input.description,
+			related_terms: input.related_terms,
+			alt_text: input.alt_text,
+			dominant_color: input.dominant_color,
+			cover_image_url: p.cover_image_url,
+			link_url: input.link_url,
+			media_url: p.media_url,
+			image_url: input.image_url,
+			asset_id: input.asset_id,
+			board_id: input.board_id,
+			pinterest_pin_id: null,
+			error_code: null,
+			error_message: null,
+			idempotency_key: idempotencyKey,
+			created_at: iso,
+			updated_at: iso,
+			published_at: null,
+		};
+		const meta: PinMeta = { seq: ++this.store.pinSeq, createdMs: now, job_id: this.store.id(), submitted_at: iso, completed_at: null };
+		this.store.pins.set(pin.id, pin);
+		this.store.pinMeta.set(pin.id, meta);
+		ws.pins.push(pin);
+		ws.idempotency.set(idempotencyKey, pin.id);
+		const month = this.store.monthKey();
+		ws.quota.set(month, (ws.quota.get(month) ?? 0) + 1);
+		this.emu.counters.pins_created++;
+		this.enqueue(ws, pin);
+		return pin;
+	}
+
+	/** Take a token from both buckets or defer (FIFO per account). */
+	enqueue(ws: Workspace, pin: Pin): void {
+		const now = this.now();
+		const queue = ws.deferred.get(pin.pinterest_account_id);
+		const acct = this.store.accountBucket(ws, pin.pinterest_account_id);
+		if ((!queue || queue.length === 0) && acct.available(now) >= 1 - 1e-9 && ws.globalBucket.available(now) >= 1 - 1e-9) {
+			acct.tryTake(now);
+			ws.globalBucket.tryTake(now);
+			this.startPublish(pin, 'queued');
+			return;
+		}
+		pin.status = 'deferred';
+		pin.updated_at = this.emu.clock.iso(now);
+		this.emu.counters.pins_deferred++;
+		if (queue) queue.push(pin.id);
+		else ws.deferred.set(pin.pinterest_account_id, [pin.id]);
+		this.ensurePump(ws);
+	}
+
+	private pump(ws: Workspace): void {
+		ws.pumpAt = undefined;
+		ws.pumpTimer = undefined;
+		const now = this.now();
+		for (const [accountId, queue] of ws.deferred) {
+			const acct = this.store.accountBucket(ws, accountId);
+			while (queue.length > 0) {
+				const pin = this.store.pins.get(queue[0]);
+				if (!pin || pin.status !== 'deferred') {
+					queue.shift();
+					continue;
+				}
+				if (acct.available(now) < 1 - 1e-9 || ws.globalBucket.available(now) < 1 - 1e-9) break;
+				acct.tryTake(now);
+				ws.globalBucket.tryTake(now);
+				queue.shift();
+				this.startPublish(pin, 'queued');
+			}
+			if (queue.length === 0) ws.deferred.delete(accountId);
+		}
+		this.ensurePump(ws);
+	}
+
+	private ensurePump(ws: Workspace): void {
+		if (ws.deferred.size === 0) return;
+		const now = this.now();
+		let wait = Number.POSITIVE_INFINITY;
+		const g = ws.globalBucket.msUntil(now);
+		for (const accountId of ws.deferred.keys()) {
+			wait = Math.min(wait, Math.max(g, this.store.accountBucket(ws, accountId).msUntil(now)));
+		}
+		if (!Number.isFinite(wait)) return;
+		const at = now + Math.max(wait, 1);
+		if (ws.pumpAt !== undefined && ws.pumpAt <= at) return;
+		ws.pumpTimer?.cancel();
+		ws.pumpAt = at;
+		ws.pumpTimer = this.emu.scheduler.at(at, () => this.pump(ws));
+	}
+
+	private touch(pin: Pin): void {
+		pin.updated_at = this.emu.clock.iso();
+	}
+
+	private startPublish(pin: Pin, status: 'queued'): void {
+		pin.status = status;
+		this.touch(pin);
+		this.emu.counters.pins_enqueued++;
+		const meta = this.store.pinMeta.get(pin.id)!;
+		const half = Math.floor(this.emu.config.publishDelayMs / 2);
+		const start = this.now();
+		meta.timer?.cancel();
+		meta.timer = this.emu.scheduler.at(start + half, () => {
+			if (pin.status !== 'queued' || !this.store.pins.has(pin.id)) return;
+			pin.status = 'publishing';
+			this.touch(pin);
+			meta.timer = this.emu.scheduler.at(start + this.emu.config.publishDelayMs, () => this.finish(pin));
+		});
+	}
+
+	/** Decide the outcome of a publish attempt. */
+	private finish(pin: Pin): void {
+		if (pin.status !== 'publishing' || !this.store.pins.has(pin.id)) return;
+		const account = this.store.accounts.get(pin.pinterest_account_id);
+		if (!account || account.revoked_at) return this.fail(pin, 'account_revoked', 'The Pinterest account was disconnected');
+		if (!this.store.boards.has(pin.board_id))
+			return this.fail(pin, 'board_not_found', `Board ${pin.board_id} no longer exists on Pinterest`);
+		for (const url of [pin.image_url, pin.cover_image_url])
+			if (isUnreachable(url)) return this.fail(pin, 'media_unreachable', `Could not download media from ${url}`);
+		this.publish(pin);
+	}
+
+	publish(pin: Pin): void {
+		const meta = this.store.pinMeta.get(pin.id)!;
+		meta.timer?.cancel();
+		this.removeDeferred(pin);
+		const iso = this.emu.clock.iso();
+		pin.status = 'published';
+		pin.pinterest_pin_id = this.emu.rng.ids.digits(18);
+		pin.error_code = null;
+		pin.error_message = null;
+		pin.published_at = iso;
+		pin.updated_at = iso;
+		meta.completed_at = iso;
+		this.emu.counters.pins_published++;
+		this.emu.deliveries.emit(pin, 'pin.published');
+	}
+
+	fail(pin: Pin, code: string, message: string): void {
+		const meta = this.store.pinMeta.get(pin.id)!;
+		meta.timer?.cancel();
+		this.removeDeferred(pin);
+		const iso = this.emu.clock.iso();
+		pin.status = 'failed';
+		pin.error_code = code;
+		pin.error_message = message;
+		pin.updated_at = iso;
+		meta.completed_at = iso;
+		this.emu.counters.pins_failed++;
+		this.emu.deliveries.emit(pin, 'pin.failed');
+	}
+
+	private removeDeferred(pin: Pin): void {
+		if (pin.status !== 'deferred') return;
+		const ws = this.store.workspaces.get(pin.workspace_id);
+		const q = ws?.deferred.get(pin.pinterest_account_id);
+		if (q) {
+			const i = q.indexOf(pin.id);
+			if (i >= 0) q.splice(i, 1);
+		}
+	}
+
+	/** POST /v1/pins/{id}/retry: failed pins only (409 pin_publishing otherwise). */
+	retry(pin: Pin): Pin {
+		if (pin.status !== 'failed')
+			throw envelope(
+				409,
+				'pin_publishing',
+				`Only failed pins can be retried; this pin is ${pin.status}`,
+				'Wait for the pin to reach a final status, and retry only failed pins.',
+			);
+		const meta = this.store.pinMeta.get(pin.id)!;
+		meta.job_id = this.store.id();
+		meta.submitted_at = this.emu.clock.iso();
+		meta.completed_at = null;
+		pin.error_code = null;
+		pin.error_message = null;
+		this.enqueue(this.store.workspaces.get(pin.workspace_id)!, pin);
+		return pin;
+	}
+
+	remove(pin: Pin): void {
+		this.store.pinMeta.get(pin.id)?.timer?.cancel();
+		this.removeDeferred(pin);
+		this.store.pins.delete(pin.id);
+		this.store.pinMeta.delete(pin.id);
+		const ws = this.store.workspaces.get(pin.workspace_id);
+		if (ws) {
+			ws.pins = ws.pins.filter((p) => p.id !== pin.id);
+			// [decided] deleting a pin frees its idempotency key
+			if (ws.idempotency.get(pin.idempotency_key) === pin.id) ws.idempotency.delete(pin.idempotency_key);
+		}
+	}
+
+	// ---- schedules ----
+
+	armSchedule(s: Schedule): void {
+		this.emu.scheduler.at(Date.parse(s.run_at), () => this.fire(s));
+	}
+
+	private fire(s: Schedule): void {
+		if (s.status !== 'scheduled' || !this.store.schedules.has(s.id)) return;
+		const ws = this.store.workspaces.get(s.workspace_id);
+		if (!ws) return;
+		this.emu.counters.schedules_fired++;
+		s.status = 'running';
+		s.updated_at = this.emu.clock.iso();
+		const key = `schedule:${s.id}`;
+		try {
+			const existing = this.replay(ws, key);
+			const pin =
+				existing ??
+				(() => {
+					const input: PinInput = {
+						account_id: s.pinterest_account_id,
+						board_id: s.payload.board_id,
+						title: s.payload.title,
+						description: s.payload.description,
+						link_url: s.payload.link_url,
+						alt_text: null,
+						related_terms: [],
+						dominant_color: null,
+						image_url: s.payload.image_url,
+						asset_id: s.payload.asset_id,
+						cover_image_url: s.payload.cover_image_url,
+						cover_image_asset_id: null,
+						idempotency_key: key,
+						run_at: null,
+					};
+					const prepared = this.prepare(ws, input, null, false);
+					prepared.cover_image_url = s.payload.cover_image_url;
+					this.checkQuota(ws);
+					return this.create(ws, prepared, key);
+				})();
+			s.pin_id = pin.id;
+			s.status = 'done';
+		} catch (err) {
+			s.status = 'failed';
+			const body = (err as { body?: unknown }).body;
+			s.last_error = body ? JSON.stringify(body) : String(err);
+		}
+		s.updated_at = this.emu.clock.iso();
+	}
+}

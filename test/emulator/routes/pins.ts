@@ -1,0 +1,122 @@
+// /v1/pins and /v1/jobs (contract §6 Pins, §5 idempotency, §4 quota).
+import type { FastifyInstance } from 'fastify';
+
+import { permits, requireAccount } from '../auth';
+import { notFound, validation } from '../errors';
+import type { Emulator } from '../emulator';
+import { INVALID_JSON, json, route, type Ctx } from '../http';
+import type { Pin, PinStatus } from '../state';
+import { pageQuery, queryStr, queryTime, validatePinLike, Validator } from '../validate';
+
+const STATUSES: PinStatus[] = ['queued', 'deferred', 'publishing', 'published', 'failed'];
+// [decided] sort values: newest first by default; "created_at" / "oldest" / "created_at_asc" = oldest first.
+const SORTS_DESC = ['-created_at', 'created_at_desc', 'newest', 'desc'];
+const SORTS_ASC = ['created_at', 'created_at_asc', 'oldest', 'asc'];
+
+export function jsonBody(ctx: Ctx): unknown {
+	if (ctx.body === INVALID_JSON)
+		throw validation([{ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' }]);
+	if (ctx.body === undefined)
+		throw validation([{ loc: ['body'], msg: 'Field required', type: 'missing' }]);
+	return ctx.body;
+}
+
+export function getPin(ctx: Ctx, id: string): Pin {
+	const pin = ctx.emu.store.pins.get(id);
+	if (!pin || pin.workspace_id !== ctx.principal.ws.id) throw notFound('Pin');
+	requireAccount(ctx.principal, pin.pinterest_account_id);
+	return pin;
+}
+
+export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
+	route(app, emu, 'POST', '/v1/pins', { scope: 'write' }, (ctx) => {
+		const ws = ctx.principal.ws;
+		const v = new Validator(jsonBody(ctx));
+		const input = validatePinLike(v, { idempotency: 'required', runAt: 'none', now: emu.clock.now() });
+		v.throwIfErrors();
+		requireAccount(ctx.principal, input.account_id);
+		const existing = emu.lifecycle.replay(ws, input.idempotency_key!);
+		if (existing) return json(201, existing);
+		const prepared = emu.lifecycle.prepare(ws, input, ctx.principal);
+		emu.lifecycle.checkQuota(ws);
+		return json(201, emu.lifecycle.create(ws, prepared, input.idempotency_key!));
+	});
+
+	route(app, emu, 'GET', '/v1/pins', { scope: 'read' }, (ctx) => {
+		const v = new Validator(ctx.query, ['query']);
+		const page = pageQuery(v);
+		const accountId = queryStr(v, 'account_id');
+		const boardId = queryStr(v, 'board_id');
+		const status = queryStr(v, 'status');
+		if (status !== null && !STATUSES.includes(status as PinStatus))
+			v.add('status', `Input should be ${STATUSES.map((s) => `'${s}'`).join(', ')}`, 'enum', status);
+		const since = queryTime(v, 'since');
+		const until = queryTime(v, 'until');
+		const q = queryStr(v, 'q')?.toLowerCase() ?? null;
+		const sort = queryStr(v, 'sort');
+		if (sort !== null && !SORTS_DESC.includes(sort) && !SORTS_ASC.includes(sort))
+			v.add('sort', "Input should be 'created_at' or '-created_at'", 'enum', sort);
+		v.throwIfErrors();
+		if (accountId) requireAccount(ctx.principal, accountId);
+		const p = ctx.principal;
+		const matches: Pin[] = [];
+		const all = p.ws.pins;
+		for (let i = all.length - 1; i >= 0; i--) {
+			const pin = all[i];
+			if (accountId && pin.pinterest_account_id !== accountId) continue;
+			if (!permits(p, pin.pinterest_account_id)) continue;
+			if (boardId && pin.board_id !== boardId) continue;
+			if (status && pin.status !== status) continue;
+			if (since !== null || until !== null) {
+				const t = Date.parse(pin.created_at);
+				if (since !== null && t < since) continue;
+				if (until !== null && t > until) continue;
+			}
+			if (q && !`${pin.title}\n${pin.description ?? ''}`.toLowerCase().includes(q)) continue;
+			matches.push(pin);
+		}
+		if (sort && SORTS_ASC.includes(sort)) matches.reverse();
+		return json(200, matches.slice(page.offset, page.offset + page.limit), { 'X-Total-Count': String(matches.length) });
+	});
+
+	route(app, emu, 'GET', '/v1/pins/:id', { scope: 'read' }, (ctx) => json(200, getPin(ctx, ctx.params.id)));
+
+	route(app, emu, 'DELETE', '/v1/pins/:id', { scope: 'destructive' }, (ctx) => {
+		const pin = getPin(ctx, ctx.params.id);
+		const fromPinterest = String(ctx.query.delete_from_pinterest ?? '').toLowerCase();
+		emu.lifecycle.remove(pin);
+		if (fromPinterest === 'true' || fromPinterest === '1') {
+			const removed = pin.pinterest_pin_id !== null;
+			return json(200, {
+				id: pin.id,
+				deleted: true,
+				removed_from_pinterest: removed,
+				pinterest_pin_id: pin.pinterest_pin_id,
+				reason: removed ? null : 'Pin was never published to Pinterest',
+			});
+		}
+		return json(204);
+	});
+
+	route(app, emu, 'POST', '/v1/pins/:id/retry', { scope: 'write' }, (ctx) => {
+		const pin = getPin(ctx, ctx.params.id);
+		return json(200, emu.lifecycle.retry(pin));
+	});
+
+	route(app, emu, 'GET', '/v1/jobs/:pin_id', { scope: 'read' }, (ctx) => {
+		const pin = emu.store.pins.get(ctx.params.pin_id);
+		if (!pin || pin.workspace_id !== ctx.principal.ws.id) throw notFound('Job');
+		requireAccount(ctx.principal, pin.pinterest_account_id);
+		const meta = emu.store.pinMeta.get(pin.id)!;
+		return json(200, {
+			job_id: meta.job_id,
+			pin_id: pin.id,
+			status: pin.status,
+			submitted_at: meta.submitted_at,
+			completed_at: meta.completed_at,
+			pinterest_pin_id: pin.pinterest_pin_id,
+			error_code: pin.error_code,
+			error_message: pin.error_message,
+		});
+	});
+}
