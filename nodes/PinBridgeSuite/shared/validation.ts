@@ -47,3 +47,16 @@ export function requireNumericId(name: string, label: string): PreSendAction {
 		return requestOptions;
 	};
 }
+
+/**
+ * A list parameter (a field with multiple values, or an expression giving an array) as trimmed, non-empty strings.
+ * Nested arrays are flattened, so `{{ $json.tags }}` in one of the values works too.
+ */
+export function stringListParameter(ctx: IExecuteSingleFunctions, name: string): string[] {
+	const raw = ctx.getNodeParameter(name, []) as unknown;
+	const flat = (Array.isArray(raw) ? raw : [raw]).flat(Infinity) as unknown[];
+	return flat
+		.filter((value) => value !== undefined && value !== null)
+		.map((value) => String(value).trim())
+		.filter((value) => value !== '');
+}
