@@ -1,0 +1,422 @@
+/**
+ * A Pin's content, shared by Pin → Publish and Schedule → Create.
+ *
+ *   pinContentFields(): INodeProperties[]
+ *     The content parameters, without resource/operation displayOptions (resourceProperties() adds them; the
+ *     cover fields keep their own `coverSource` conditions). Parameter names: account, board, mediaSource,
+ *     imageUrl, binaryPropertyName, assetId, coverSource, coverImageUrl, coverBinaryPropertyName, coverAssetId,
+ *     title, description, link, pinDetails.{altText, dominantColor, relatedTerms}.
+ *
+ *   readPinContent(ctx): Promise<PinContentInput>
+ *     Reads and checks every content parameter of the current item (no request is sent). A failed rule throws
+ *     invalidField() naming the field and the rule. Binaries are read and checked here (exists, image/video).
+ *
+ *   pinContentFingerprint(input): IDataObject
+ *     What makes two Pins "the same": account, board, media (URL / asset id / sha256 of the binary), cover,
+ *     title, description, link. Feed it to contentIdempotencyKey() (shared/idempotency.ts).
+ *
+ *   buildPinContent(ctx, { uploadBinaries, input? }): Promise<BuiltPinContent>
+ *     readPinContent() (unless `input` is given), then — when uploadBinaries — uploads binaries through
+ *     shared/media.ts and returns the PinBridge body fields: account_id, board_id, title, description, link_url,
+ *     alt_text, dominant_color, related_terms (array), image_url | asset_id, cover_image_url |
+ *     cover_image_asset_id; plus the uploaded asset objects. Without uploadBinaries a binary's asset_id is left out.
+ */
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { accountLocator, boardLocator } from '../../shared/locators';
+import { sha256Hex } from './idempotency';
+import { readBinaryMedia, uploadAsset, type BinaryMedia } from './media';
+import { invalidField, NUMERIC_ID_PATTERN, textParameter, UUID_PATTERN } from './validation';
+
+export type MediaSource = 'imageUrl' | 'imageBinary' | 'imageAsset' | 'videoBinary' | 'videoAsset';
+export type CoverSource = 'none' | 'url' | 'binary' | 'asset';
+
+export const LIMITS = { title: 100, description: 800, link: 2048, altText: 500, mediaUrl: 2048 } as const;
+const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+const VIDEO_SOURCES: MediaSource[] = ['videoBinary', 'videoAsset'];
+
+export function pinContentFields(): INodeProperties[] {
+	return [
+		accountLocator({}, { description: 'The Pinterest account the Pin is published with' }),
+		boardLocator({}, { description: 'The board the Pin goes on (the list shows the boards of the account above)' }),
+		{
+			displayName: 'Media Source',
+			name: 'mediaSource',
+			type: 'options',
+			default: 'imageUrl',
+			description: 'Where the Pin’s image or video comes from',
+			options: [
+				{
+					name: 'Existing Image Asset',
+					value: 'imageAsset',
+					description: 'An image already uploaded to PinBridge (Asset → Upload)',
+				},
+				{
+					name: 'Existing Video Asset',
+					value: 'videoAsset',
+					description: 'A video already uploaded to PinBridge (Asset → Upload)',
+				},
+				{
+					name: 'Image From Binary File',
+					value: 'imageBinary',
+					description: 'An image in the input item, uploaded to PinBridge first',
+				},
+				{ name: 'Image URL', value: 'imageUrl', description: 'A public http(s) URL of the image' },
+				{
+					name: 'Video From Binary File',
+					value: 'videoBinary',
+					description: 'A video in the input item, uploaded to PinBridge first',
+				},
+			],
+		},
+		{
+			displayName: 'Image URL',
+			name: 'imageUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://example.com/image.jpg',
+			description: 'Public http(s) URL of the image; Pinterest fetches it from there',
+			displayOptions: { show: { mediaSource: ['imageUrl'] } },
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the input binary field containing the file to upload',
+			description: 'Name of the binary property of the input item that holds the image or video',
+			displayOptions: { show: { mediaSource: ['imageBinary', 'videoBinary'] } },
+		},
+		{
+			displayName: 'Asset ID',
+			name: 'assetId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 7c9e6679-7425-40de-944b-e07fc1f90ae7',
+			description: 'ID of an asset uploaded to PinBridge (the ID in the output of Asset → Upload)',
+			displayOptions: { show: { mediaSource: ['imageAsset', 'videoAsset'] } },
+		},
+		{
+			displayName: 'Cover Image',
+			name: 'coverSource',
+			type: 'options',
+			default: 'none',
+			description: 'Video Pins only: the still image shown before the video plays',
+			options: [
+				{ name: 'Binary File', value: 'binary', description: 'An image in the input item, uploaded first' },
+				{ name: 'Existing Image Asset', value: 'asset', description: 'An image already uploaded to PinBridge' },
+				{ name: 'Image URL', value: 'url', description: 'A public http(s) URL of the image' },
+				{ name: 'None', value: 'none', description: 'Let Pinterest pick a frame' },
+			],
+		},
+		{
+			displayName: 'Cover Image URL',
+			name: 'coverImageUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/cover.jpg',
+			description: 'Public http(s) URL of the cover image',
+			displayOptions: { show: { coverSource: ['url'] } },
+		},
+		{
+			displayName: 'Cover Input Binary Field',
+			name: 'coverBinaryPropertyName',
+			type: 'string',
+			default: 'cover',
+			description: 'Name of the binary property of the input item that holds the cover image',
+			displayOptions: { show: { coverSource: ['binary'] } },
+		},
+		{
+			displayName: 'Cover Asset ID',
+			name: 'coverAssetId',
+			type: 'string',
+			default: '',
+			description: 'ID of an image asset uploaded to PinBridge',
+			displayOptions: { show: { coverSource: ['asset'] } },
+		},
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Pin’s title, up to 100 characters',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'The Pin’s description, up to 800 characters',
+		},
+		{
+			displayName: 'Link',
+			name: 'link',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/article',
+			description: 'Where a click on the Pin leads: an http(s) URL, up to 2,048 characters',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'pinDetails',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Alt Text',
+					name: 'altText',
+					type: 'string',
+					default: '',
+					description: 'Describes the image for people using screen readers, up to 500 characters',
+				},
+				{
+					displayName: 'Dominant Color',
+					name: 'dominantColor',
+					type: 'color',
+					default: '',
+					placeholder: '#E60023',
+					description: 'The colour shown while the image loads, as #RRGGBB',
+				},
+				{
+					displayName: 'Related Terms',
+					name: 'relatedTerms',
+					type: 'string',
+					typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Term' },
+					default: [],
+					description:
+						'Search terms the Pin relates to. Add one term per entry, or set an expression that returns a list.',
+				},
+			],
+		},
+	];
+}
+
+export interface PinContentInput {
+	accountId: string;
+	boardId: string;
+	title: string;
+	description?: string;
+	link?: string;
+	altText?: string;
+	dominantColor?: string;
+	relatedTerms: string[];
+	mediaSource: MediaSource;
+	imageUrl?: string;
+	assetId?: string;
+	file?: BinaryMedia;
+	coverImageUrl?: string;
+	coverAssetId?: string;
+	coverFile?: BinaryMedia;
+}
+
+export interface BuiltPinContent {
+	input: PinContentInput;
+	/** PinBridge body fields (no idempotency_key, no run_at). */
+	body: IDataObject;
+	/** The asset made from the media binary, when one was uploaded. */
+	asset?: IDataObject;
+	/** The asset made from the cover binary, when one was uploaded. */
+	coverAsset?: IDataObject;
+}
+
+const length = (value: string) => Array.from(value).length; // characters, not UTF-16 units
+
+function checkLength(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
+	if (length(value) > max) {
+		throw invalidField(ctx, field, `must be at most ${max.toLocaleString('en-US')} characters (it has ${length(value)})`);
+	}
+}
+
+function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
+	checkLength(ctx, field, value, max);
+	let protocol = '';
+	try {
+		protocol = new URL(value).protocol;
+	} catch {
+		protocol = '';
+	}
+	if (protocol !== 'http:' && protocol !== 'https:') {
+		throw invalidField(ctx, field, `must be an http:// or https:// URL, got "${value}"`);
+	}
+}
+
+function checkUuid(ctx: IExecuteSingleFunctions, field: string, value: string): void {
+	if (!UUID_PATTERN.test(value)) throw invalidField(ctx, field, `must be a PinBridge ID (a UUID), got "${value}"`);
+}
+
+function stringOf(value: unknown): string {
+	return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/** Related terms as an array of strings, from a list, an expression returning a list, or (leniently) a string. */
+export function relatedTermsOf(raw: unknown): string[] {
+	if (raw === null || raw === undefined || raw === '') return [];
+	if (Array.isArray(raw)) return raw.flatMap((entry) => relatedTermsOf(entry));
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text.startsWith('[')) {
+			try {
+				return relatedTermsOf(JSON.parse(text) as unknown);
+			} catch {
+				// not JSON after all: read it as a comma-separated list below
+			}
+		}
+		return text
+			.split(/[,\n]/)
+			.map((term) => term.trim())
+			.filter((term) => term !== '');
+	}
+	return [String(raw)];
+}
+
+function optional(value: string): string | undefined {
+	return value === '' ? undefined : value;
+}
+
+async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, isVideo: boolean): Promise<void> {
+	const coverSource = stringOf(ctx.getNodeParameter('coverSource', 'none')) as CoverSource;
+	if (coverSource === 'none' || (coverSource as string) === '') return;
+	if (!isVideo) throw invalidField(ctx, 'Cover Image', 'only a video Pin takes a cover image; set it to None');
+	if (coverSource === 'url') {
+		const url = textParameter(ctx, 'coverImageUrl');
+		if (!url) throw invalidField(ctx, 'Cover Image URL', 'is required when the cover is an image URL');
+		checkHttpUrl(ctx, 'Cover Image URL', url, LIMITS.mediaUrl);
+		input.coverImageUrl = url;
+	} else if (coverSource === 'asset') {
+		const id = textParameter(ctx, 'coverAssetId');
+		if (!id) throw invalidField(ctx, 'Cover Asset ID', 'is required when the cover is an existing asset');
+		checkUuid(ctx, 'Cover Asset ID', id);
+		input.coverAssetId = id;
+	} else if (coverSource === 'binary') {
+		const name = stringOf(ctx.getNodeParameter('coverBinaryPropertyName', 'cover'));
+		input.coverFile = await readBinaryMedia(ctx, name, 'image', 'Cover Input Binary Field');
+	} else {
+		throw invalidField(ctx, 'Cover Image', `unknown cover source "${String(coverSource)}"`);
+	}
+}
+
+async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): Promise<void> {
+	const source = input.mediaSource;
+	if (source === 'imageUrl') {
+		const url = textParameter(ctx, 'imageUrl');
+		if (!url) throw invalidField(ctx, 'Image URL', 'is required: exactly one media source must be given');
+		checkHttpUrl(ctx, 'Image URL', url, LIMITS.mediaUrl);
+		input.imageUrl = url;
+	} else if (source === 'imageAsset' || source === 'videoAsset') {
+		const id = textParameter(ctx, 'assetId');
+		if (!id) throw invalidField(ctx, 'Asset ID', 'is required: exactly one media source must be given');
+		checkUuid(ctx, 'Asset ID', id);
+		input.assetId = id;
+	} else if (source === 'imageBinary' || source === 'videoBinary') {
+		const name = stringOf(ctx.getNodeParameter('binaryPropertyName', 'data'));
+		input.file = await readBinaryMedia(ctx, name, source === 'videoBinary' ? 'video' : 'image', 'Input Binary Field');
+	} else {
+		throw invalidField(ctx, 'Media Source', `must be one of imageUrl, imageBinary, imageAsset, videoBinary, videoAsset`);
+	}
+}
+
+export async function readPinContent(ctx: IExecuteSingleFunctions): Promise<PinContentInput> {
+	const accountId = textParameter(ctx, 'account');
+	if (!accountId) throw invalidField(ctx, 'Pinterest Account', 'is required');
+	checkUuid(ctx, 'Pinterest Account', accountId);
+	const boardId = textParameter(ctx, 'board');
+	if (!boardId) throw invalidField(ctx, 'Board', 'is required');
+	if (!NUMERIC_ID_PATTERN.test(boardId)) {
+		throw invalidField(ctx, 'Board', `must be a Pinterest board ID (digits only), got "${boardId}"`);
+	}
+
+	const title = textParameter(ctx, 'title');
+	if (!title) throw invalidField(ctx, 'Title', 'is required');
+	checkLength(ctx, 'Title', title, LIMITS.title);
+	const description = textParameter(ctx, 'description');
+	checkLength(ctx, 'Description', description, LIMITS.description);
+	const link = textParameter(ctx, 'link');
+	if (link) checkHttpUrl(ctx, 'Link', link, LIMITS.link);
+
+	const details = (ctx.getNodeParameter('pinDetails', {}) ?? {}) as IDataObject;
+	const altText = stringOf(details.altText);
+	checkLength(ctx, 'Alt Text', altText, LIMITS.altText);
+	const dominantColor = stringOf(details.dominantColor);
+	if (dominantColor && !COLOR_PATTERN.test(dominantColor)) {
+		throw invalidField(ctx, 'Dominant Color', `must be a colour written #RRGGBB (e.g. #E60023), got "${dominantColor}"`);
+	}
+	const relatedTerms = relatedTermsOf(details.relatedTerms);
+
+	const input: PinContentInput = {
+		accountId,
+		boardId,
+		title,
+		description: optional(description),
+		link: optional(link),
+		altText: optional(altText),
+		dominantColor: optional(dominantColor),
+		relatedTerms,
+		mediaSource: stringOf(ctx.getNodeParameter('mediaSource', 'imageUrl')) as MediaSource,
+	};
+	await readMedia(ctx, input);
+	await readCover(ctx, input, VIDEO_SOURCES.includes(input.mediaSource));
+	return input;
+}
+
+export function pinContentFingerprint(input: PinContentInput): IDataObject {
+	const mediaOf = (url?: string, assetId?: string, file?: BinaryMedia): IDataObject | null => {
+		if (url) return { image_url: url };
+		if (assetId) return { asset_id: assetId };
+		if (file) return { file_sha256: sha256Hex(file.data), kind: file.kind };
+		return null;
+	};
+	return {
+		account_id: input.accountId,
+		board_id: input.boardId,
+		media: mediaOf(input.imageUrl, input.assetId, input.file),
+		cover: mediaOf(input.coverImageUrl, input.coverAssetId, input.coverFile),
+		title: input.title,
+		description: input.description ?? null,
+		link_url: input.link ?? null,
+	};
+}
+
+function assetIdOf(ctx: IExecuteSingleFunctions, asset: IDataObject, field: string): string {
+	if (typeof asset.id === 'string' && asset.id) return asset.id;
+	throw new NodeOperationError(ctx.getNode(), `${field}: PinBridge accepted the upload but returned no asset ID`, {
+		itemIndex: ctx.getItemIndex(),
+	});
+}
+
+export async function buildPinContent(
+	ctx: IExecuteSingleFunctions,
+	options: { uploadBinaries: boolean; input?: PinContentInput },
+): Promise<BuiltPinContent> {
+	const input = options.input ?? (await readPinContent(ctx));
+	const body: IDataObject = {
+		account_id: input.accountId,
+		board_id: input.boardId,
+		title: input.title,
+	};
+	if (input.description !== undefined) body.description = input.description;
+	if (input.link !== undefined) body.link_url = input.link;
+	if (input.altText !== undefined) body.alt_text = input.altText;
+	if (input.dominantColor !== undefined) body.dominant_color = input.dominantColor;
+	if (input.relatedTerms.length) body.related_terms = input.relatedTerms;
+
+	const built: BuiltPinContent = { input, body };
+	if (input.imageUrl) body.image_url = input.imageUrl;
+	if (input.assetId) body.asset_id = input.assetId;
+	if (input.file && options.uploadBinaries) {
+		built.asset = await uploadAsset(ctx, input.file);
+		body.asset_id = assetIdOf(ctx, built.asset, 'Input Binary Field');
+	}
+	if (input.coverImageUrl) body.cover_image_url = input.coverImageUrl;
+	if (input.coverAssetId) body.cover_image_asset_id = input.coverAssetId;
+	if (input.coverFile && options.uploadBinaries) {
+		built.coverAsset = await uploadAsset(ctx, input.coverFile);
+		body.cover_image_asset_id = assetIdOf(ctx, built.coverAsset, 'Cover Input Binary Field');
+	}
+	return built;
+}
