@@ -1,3 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { createApiKey } from './create';
+import { getManyApiKeys } from './getMany';
+import { revokeApiKey } from './revoke';
 
-export const apiKeyProperties: INodeProperties[] = [];
+export const apiKeyProperties = resourceProperties('apiKey', [createApiKey, getManyApiKeys, revokeApiKey], 'getAll');

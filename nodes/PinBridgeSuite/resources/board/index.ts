@@ -1,3 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { createBoard } from './create';
+import { deleteBoard } from './delete';
+import { getManyBoards } from './getMany';
 
-export const boardProperties: INodeProperties[] = [];
+export const boardProperties = resourceProperties('board', [getManyBoards, createBoard, deleteBoard], 'getAll');

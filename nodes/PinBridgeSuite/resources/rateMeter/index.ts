@@ -1,3 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { getRateMeter } from './get';
 
-export const rateMeterProperties: INodeProperties[] = [];
+export const rateMeterProperties = resourceProperties('rateMeter', [getRateMeter], 'get');

@@ -1,3 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { getManyRelatedTerms } from './getMany';
 
-export const relatedTermProperties: INodeProperties[] = [];
+export const relatedTermProperties = resourceProperties('relatedTerm', [getManyRelatedTerms], 'getAll');

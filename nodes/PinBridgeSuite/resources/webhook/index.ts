@@ -1,3 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { createWebhook } from './create';
+import { deleteWebhook } from './delete';
+import { getWebhook } from './get';
+import { getManyWebhooks } from './getMany';
+import { updateWebhook } from './update';
 
-export const webhookProperties: INodeProperties[] = [];
+export const webhookProperties = resourceProperties(
+	'webhook',
+	[createWebhook, getWebhook, getManyWebhooks, updateWebhook, deleteWebhook],
+	'getAll',
+);

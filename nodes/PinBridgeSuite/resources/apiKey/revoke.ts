@@ -1,0 +1,37 @@
+import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { requireUuid, textParameter } from '../../shared/validation';
+import type { OperationDefinition } from '../operation';
+
+export const revokeApiKey: OperationDefinition = {
+	option: {
+		name: 'Revoke',
+		value: 'revoke',
+		action: 'Revoke an API key',
+		description: 'Delete an API key; anything still using it is refused from then on',
+		routing: {
+			request: { method: 'DELETE', url: '=/v1/api-keys/{{ String($parameter.keyId).trim() }}' },
+			send: { preSend: [requireUuid('keyId', 'API Key ID')] },
+			output: {
+				postReceive: [
+					// 204 with no body: say which key was revoked.
+					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+						return [{ json: { id: textParameter(this, 'keyId'), revoked: true } }];
+					},
+				],
+			},
+		},
+	},
+	fields: [
+		{
+			displayName: 'API Key ID',
+			name: 'keyId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
+			description:
+				'The ID of the key to revoke (its ID field in the output of API Key → Get Many or Create), not the key itself',
+		},
+	],
+};

@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { invalidField, requireUuid } from '../../shared/validation';
+import { accountLocator } from '../../../shared/locators';
+import type { OperationDefinition } from '../operation';
+
+/** Pinterest's limit on board names (contract §6). */
+export const BOARD_NAME_MAX = 180;
+
+async function checkBoardName(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const body = requestOptions.body as IDataObject;
+	const name = body.name === undefined || body.name === null ? '' : String(body.name).trim();
+	if (name === '') throw invalidField(this, 'Name', 'is required');
+	if (name.length > BOARD_NAME_MAX) {
+		throw invalidField(this, 'Name', `must be at most ${BOARD_NAME_MAX} characters, got ${name.length}`);
+	}
+	body.name = name;
+	return requestOptions;
+}
+
+export const createBoard: OperationDefinition = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a board',
+		description: 'Create a Pinterest board on a connected account',
+		routing: {
+			request: {
+				method: 'POST',
+				url: '/v1/pinterest/boards',
+				body: { account_id: '={{ $parameter.account }}' },
+			},
+			send: { preSend: [requireUuid('account', 'Pinterest Account'), checkBoardName] },
+		},
+	},
+	fields: [
+		accountLocator({}, { description: 'The Pinterest account that will own the board' }),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Summer Recipes',
+			description: `The board's name as shown on Pinterest, 1 to ${BOARD_NAME_MAX} characters`,
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Privacy',
+			name: 'privacy',
+			type: 'options',
+			options: [
+				{ name: 'Public', value: 'PUBLIC', description: 'Anyone on Pinterest can see the board' },
+				{ name: 'Secret', value: 'SECRET', description: 'Only the account and its collaborators see the board' },
+			],
+			default: 'PUBLIC',
+			description: 'Who can see the board on Pinterest',
+			routing: { send: { type: 'body', property: 'privacy' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: 'What the board is about, shown under its name on Pinterest',
+					routing: { send: { type: 'body', property: 'description', value: '={{ $value || undefined }}' } },
+				},
+			],
+		},
+	],
+};
