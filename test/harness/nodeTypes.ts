@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PinBridgeSuite } from '../../nodes/PinBridgeSuite/PinBridgeSuite.node';
+import { PinBridgeSuiteTrigger } from '../../nodes/PinBridgeSuiteTrigger/PinBridgeSuiteTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-pinbridge-suite';
 export const ACTION_NODE_TYPE = `${PACKAGE}.pinBridgeSuite`;
@@ -60,6 +61,7 @@ export function createNodeTypes(
 	const types: Record<string, INodeType> = {
 		...extra,
 		[ACTION_NODE_TYPE]: asAppLoadsIt(new PinBridgeSuite()),
+		[TRIGGER_NODE_TYPE]: new PinBridgeSuiteTrigger(),
 		[ITEMS_NODE_TYPE]: itemsSource(items),
 		// Lets workflow JSON exported from the editor run unchanged.
 		'n8n-nodes-base.manualTrigger': itemsSource([{ json: {} }]),

@@ -1,0 +1,117 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
+import { searchAccounts, searchBoards } from '../shared/listSearch';
+import { accountLocator, boardLocator } from '../shared/locators';
+import { receiveDelivery } from './receive';
+import { createWebhook, deleteWebhook, webhookExists } from './webhookLifecycle';
+
+export class PinBridgeSuiteTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PinBridge Trigger',
+		name: 'pinBridgeSuiteTrigger',
+		icon: { light: 'file:../shared/pinbridge.svg', dark: 'file:../shared/pinbridge.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow when PinBridge publishes a Pin or fails to',
+		defaults: { name: 'PinBridge Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: pinBridgeCredentials,
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Pin Failed',
+						value: 'pin.failed',
+						description: 'PinBridge gave up publishing a Pin',
+					},
+					{
+						name: 'Pin Published',
+						value: 'pin.published',
+						description: 'A Pin went live on Pinterest',
+					},
+				],
+				default: ['pin.published', 'pin.failed'],
+				description: 'Which outcomes start the workflow. Choose at least one.',
+			},
+			accountLocator(
+				{},
+				{
+					displayName: 'Only for Pinterest Account',
+					required: false,
+					description: 'Start only for Pins of this account. Leave empty for all accounts.',
+				},
+			),
+			boardLocator(
+				{},
+				{
+					displayName: 'Only for Board',
+					required: false,
+					description:
+						'Start only for Pins on this board. Leave empty for all boards. The list shows the boards of the account chosen above.',
+				},
+			),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Pin',
+						name: 'fetchFullPin',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to look the Pin up at PinBridge when the event arrives and add it as "pin" to the output (one extra API call per event)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts, searchBoards },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createWebhook(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteWebhook(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery(this);
+	}
+}

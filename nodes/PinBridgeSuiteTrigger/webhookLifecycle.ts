@@ -1,0 +1,223 @@
+/**
+ * The trigger's registration at PinBridge (contract §6 Webhooks), in the style of n8n's own webhook triggers: the
+ * node's `webhookMethods.default` call these. Every request goes through the package's request helper.
+ *
+ * What is kept in the workflow's static data (node scope), and why:
+ * - `webhookId`, `webhookSecret`: the registration and the key every delivery is verified with. PinBridge never
+ *   returns a secret, so the static data is the only place it exists on the n8n side.
+ * - `webhookUrl`, `webhookEvents`: what was registered, to tell a stale registration from a current one.
+ * - `deliveryIds`: the recent-delivery memory (deliveries.ts).
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INode,
+} from 'n8n-workflow';
+import { randomBytes } from 'crypto';
+
+import { redact } from '../shared/transport/errors';
+import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
+
+export const PIN_EVENTS = ['pin.published', 'pin.failed'] as const;
+export type PinEvent = (typeof PIN_EVENTS)[number];
+
+/** Registration calls happen while a user waits for activation: retry transient failures briefly, not for minutes. */
+export const LIFECYCLE_REQUEST_SETTINGS = { maxAttempts: 4, maxTotalWaitMs: 15_000 };
+
+export interface TriggerStaticData extends IDataObject {
+	webhookId?: string;
+	webhookSecret?: string;
+	webhookUrl?: string;
+	webhookEvents?: string[];
+	deliveryIds?: string[];
+}
+
+interface PinBridgeWebhook {
+	id?: string;
+	url?: string;
+	events?: unknown;
+	is_enabled?: boolean;
+}
+
+const REGISTRATION_KEYS = ['webhookId', 'webhookSecret', 'webhookUrl', 'webhookEvents', 'deliveryIds'] as const;
+
+function context(ctx: IHookFunctions): PinBridgeContext {
+	return ctx as unknown as PinBridgeContext;
+}
+
+export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
+	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
+}
+
+export function clearRegistration(staticData: TriggerStaticData): void {
+	for (const key of REGISTRATION_KEYS) delete staticData[key];
+}
+
+/** The known events among `raw`, in a stable order, each once. */
+export function chosenEvents(raw: unknown): PinEvent[] {
+	const chosen = (Array.isArray(raw) ? raw : []).map(String);
+	return PIN_EVENTS.filter((event) => chosen.includes(event));
+}
+
+/** The chosen events, each known, at least one (an empty choice would register a webhook that hears nothing). */
+export function readEvents(node: INode, raw: unknown): PinEvent[] {
+	const unique = chosenEvents(raw);
+	if (unique.length === 0) {
+		throw new NodeOperationError(node, 'Choose at least one event to listen for', {
+			description: 'Pick "Pin Published", "Pin Failed" or both in the Events parameter.',
+		});
+	}
+	return unique;
+}
+
+function sameEvents(a: unknown, b: readonly string[]): boolean {
+	const left = Array.isArray(a) ? [...new Set(a.map(String))].sort() : [];
+	const right = [...new Set(b)].sort();
+	return left.length === right.length && left.every((event, index) => event === right[index]);
+}
+
+/** Errors leave the trigger as n8n errors: the helper's NodeApiError as it is, anything else wrapped. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error));
+}
+
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+function webhookUrlOf(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
+	return url;
+}
+
+/**
+ * True only if the stored webhook still exists at PinBridge with this node's current URL and events, and its secret
+ * is still known. A 404 means it is gone: the stale static data is cleared. Any other failure is thrown.
+ */
+export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
+	const staticData = staticDataOf(ctx);
+	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
+	const url = webhookUrlOf(ctx);
+	if (typeof staticData.webhookId !== 'string' || staticData.webhookId === '') return false;
+
+	let remote: PinBridgeWebhook;
+	try {
+		remote = (
+			await pinBridgeRequest<PinBridgeWebhook>(context(ctx), {
+				method: 'GET',
+				path: `/v1/webhooks/${encodeURIComponent(staticData.webhookId)}`,
+				settings: LIFECYCLE_REQUEST_SETTINGS,
+			})
+		).body;
+	} catch (error) {
+		if (!isNotFound(error)) throw asNodeError(ctx.getNode(), error);
+		// Deleted at PinBridge (by hand, or by another tool): forget it so that create starts clean.
+		clearRegistration(staticData);
+		return false;
+	}
+	// A registration we cannot verify deliveries of, or one for another URL or other events, is not ours to use:
+	// create replaces it (and removes the old one if it points at this node's URL).
+	return (
+		typeof staticData.webhookSecret === 'string' &&
+		staticData.webhookSecret !== '' &&
+		remote?.url === url &&
+		sameEvents(remote?.events, events) &&
+		remote?.is_enabled !== false
+	);
+}
+
+async function deleteAtPinBridge(ctx: IHookFunctions, webhookId: string): Promise<void> {
+	try {
+		await pinBridgeRequest(context(ctx), {
+			method: 'DELETE',
+			path: `/v1/webhooks/${encodeURIComponent(webhookId)}`,
+			settings: LIFECYCLE_REQUEST_SETTINGS,
+		});
+	} catch (error) {
+		if (!isNotFound(error)) throw asNodeError(ctx.getNode(), error); // a 404 means it is already gone: that is what we wanted
+	}
+}
+
+async function webhooksAt(ctx: IHookFunctions, url: string): Promise<PinBridgeWebhook[]> {
+	const { body } = await pinBridgeRequest<PinBridgeWebhook[]>(context(ctx), {
+		method: 'GET',
+		path: '/v1/webhooks',
+		settings: LIFECYCLE_REQUEST_SETTINGS,
+	});
+	return (Array.isArray(body) ? body : []).filter(
+		(webhook) => webhook?.url === url && typeof webhook.id === 'string',
+	);
+}
+
+/** An error from PinBridge about our create request, with the secret we sent taken out of its words. */
+function withoutSecret(node: INode, error: unknown, secret: string): NodeApiError | NodeOperationError {
+	const nodeError = asNodeError(node, error);
+	nodeError.message = redact(nodeError.message, [secret]);
+	if (typeof nodeError.description === 'string') nodeError.description = redact(nodeError.description, [secret]);
+	if (Array.isArray(nodeError.messages)) nodeError.messages = nodeError.messages.map((m) => redact(m, [secret]));
+	return nodeError;
+}
+
+/**
+ * Registers this node's URL for the chosen events with a fresh secret. First removes the registration the static
+ * data still names (checkExists refused it: the webhook URL changed, e.g. WEBHOOK_URL was set after activation, the
+ * events changed, or its secret is lost) and any other registration at this exact URL (left by a crash between
+ * create and n8n saving the static data), so one node never has two webhooks at PinBridge. Other webhooks of the
+ * workspace are never touched.
+ */
+export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
+	const staticData = staticDataOf(ctx);
+	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
+	const url = webhookUrlOf(ctx);
+
+	// The registration this node made before (checkExists refused it: other URL, other events, or its secret lost)
+	// and any other one at this exact URL go first.
+	const previous = typeof staticData.webhookId === 'string' && staticData.webhookId !== '' ? staticData.webhookId : '';
+	if (previous) await deleteAtPinBridge(ctx, previous);
+	for (const stale of await webhooksAt(ctx, url)) {
+		if (stale.id !== previous) await deleteAtPinBridge(ctx, stale.id as string);
+	}
+	clearRegistration(staticData);
+
+	const secret = randomBytes(32).toString('hex');
+	let created: PinBridgeWebhook;
+	try {
+		created = (
+			await pinBridgeRequest<PinBridgeWebhook>(context(ctx), {
+				method: 'POST',
+				path: '/v1/webhooks',
+				body: { url, events: [...events], secret, is_enabled: true },
+				settings: LIFECYCLE_REQUEST_SETTINGS,
+				// POST /v1/webhooks takes no idempotency key. After an unanswered attempt, a webhook at this URL can only
+				// be ours (the URL was cleared above) and carries this secret: adopt it instead of creating a second.
+				reconcile: async () => (await webhooksAt(ctx, url))[0] as IDataObject | undefined,
+			})
+		).body;
+	} catch (error) {
+		throw withoutSecret(ctx.getNode(), error, secret);
+	}
+	if (!created || typeof created.id !== 'string' || created.id === '') {
+		throw new NodeOperationError(ctx.getNode(), 'PinBridge created the webhook but returned no ID', {
+			description: 'Check the webhooks of your PinBridge workspace and remove any that point at this workflow.',
+		});
+	}
+	staticData.webhookId = created.id;
+	staticData.webhookSecret = secret;
+	staticData.webhookUrl = url;
+	staticData.webhookEvents = [...events];
+	return true;
+}
+
+/** Removes the registration; one PinBridge no longer has (404) counts as removed. Static data is cleared after. */
+export async function deleteWebhook(ctx: IHookFunctions): Promise<boolean> {
+	const staticData = staticDataOf(ctx);
+	if (typeof staticData.webhookId === 'string' && staticData.webhookId !== '') {
+		await deleteAtPinBridge(ctx, staticData.webhookId);
+	}
+	clearRegistration(staticData);
+	return true;
+}
