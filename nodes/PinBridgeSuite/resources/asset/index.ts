@@ -1,3 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { getAsset } from './get';
+import { uploadAsset } from './upload';
 
-export const assetProperties: INodeProperties[] = [];
+export const assetProperties = resourceProperties('asset', [uploadAsset, getAsset], 'upload');

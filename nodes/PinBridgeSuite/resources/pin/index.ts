@@ -1,3 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { deletePin } from './delete';
+import { getPin } from './get';
+import { getManyPins } from './getMany';
+import { getPinStatus } from './getStatus';
+import { publishPin } from './publish';
+import { retryPin } from './retry';
 
-export const pinProperties: INodeProperties[] = [];
+export const pinProperties = resourceProperties(
+	'pin',
+	[publishPin, getPin, getManyPins, getPinStatus, retryPin, deletePin],
+	'publish',
+);

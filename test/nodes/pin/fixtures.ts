@@ -1,0 +1,77 @@
+// Shared fixtures of the Pin and Asset tests.
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+export const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
+export const BOARD_ID = '549755885175';
+export const OTHER_BOARD_ID = '549755885176';
+export const PIN_ID = '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
+export const ASSET_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+export const COVER_ASSET_ID = '1c9e6679-7425-40de-944b-e07fc1f90ae8';
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Publish parameters for an image-URL Pin; override any. */
+export function publishParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'pin',
+		operation: 'publish',
+		account: byId(ACCOUNT_ID),
+		board: byId(BOARD_ID),
+		mediaSource: 'imageUrl',
+		imageUrl: 'https://cdn.example.com/lamp.jpg',
+		title: 'A lamp',
+		description: 'Warm light for a cold room',
+		link: 'https://shop.example.com/lamp',
+		...overrides,
+	};
+}
+
+export function pinResponse(overrides: IDataObject = {}): IDataObject {
+	return {
+		id: PIN_ID,
+		workspace_id: 'ws-1',
+		pinterest_account_id: ACCOUNT_ID,
+		board_id: BOARD_ID,
+		status: 'queued',
+		media_type: 'image',
+		title: 'A lamp',
+		pinterest_pin_id: null,
+		error_code: null,
+		error_message: null,
+		...overrides,
+	};
+}
+
+export function jobResponse(status: string, overrides: IDataObject = {}): IDataObject {
+	return {
+		job_id: 'job-1',
+		pin_id: PIN_ID,
+		status,
+		submitted_at: '2026-11-22T10:00:00Z',
+		completed_at: null,
+		pinterest_pin_id: null,
+		error_code: null,
+		error_message: null,
+		...overrides,
+	};
+}
+
+export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+export const MP4_BYTES = Buffer.from('000000186674797069736f6d', 'hex');
+
+export function binaryItem(
+	property: string,
+	bytes: Buffer,
+	mimeType: string,
+	fileName: string,
+	json: IDataObject = {},
+): INodeExecutionData {
+	return { json, binary: { [property]: { data: bytes.toString('base64'), mimeType, fileName } } };
+}
+
+/** The raw multipart body nock received, as text (binary bytes shown as latin1). */
+export function multipartText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('latin1');
+	if (typeof body === 'string') return Buffer.from(body, 'hex').toString('latin1');
+	return String(body);
+}
