@@ -1,0 +1,472 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/**
+ * Small typed REST client for driving a real n8n (2.41.1) from tests.
+ *
+ * Two APIs are used:
+ *  - the public API (`/api/v1/*`, header `X-N8N-API-KEY`) where it can do the job: credentials, workflows,
+ *    activation, executions;
+ *  - the editor's internal API (`/rest/*`, cookie `n8n-auth` + header `browser-id`) for what the public API lacks:
+ *    testing a credential, running a workflow manually, retrying an execution, listing node/credential types.
+ *
+ * HOW HEADLESS RUNS WORK (runWorkflow) — and why:
+ *   `POST /rest/workflows/:id/run` with `{ triggerToStartFrom: { name: <trigger node> } }`, i.e. exactly what the
+ *   editor's "Execute workflow" button sends. In 2.41 it runs the workflow as stored in the DB (the body no longer
+ *   carries workflowData), answers at once with `{ data: { executionId } }`, and the execution (mode `manual`) is
+ *   saved; we then poll `GET /api/v1/executions/:id?includeData=true` until it has finished and read the items from
+ *   `data.resultData.runData`. This is the most faithful path for the example workflows (they start with a
+ *   Manual Trigger, like a user's), needs no activation and no extra nodes, and is fast (no new process).
+ *   Rejected alternatives: `n8n execute --id` starts a second n8n on the same SQLite DB (~10 s per run, and about
+ *   one run in five exits 139 after printing); a Webhook-started workflow (`responseMode: lastNode`) needs the
+ *   workflow to be active and a different trigger — it is still available as `callWebhook()` for production-mode
+ *   runs (mode `webhook`), e.g. for workflows that must be active anyway.
+ *   If a workflow starts with a trigger that needs an external event (e.g. the PinBridge Trigger), the run endpoint
+ *   answers `{ waitingForWebhook: true }`; runWorkflow() rejects that — activate the workflow instead.
+ *
+ * RE-RUNNING AN EXECUTION:
+ *   `retryExecution()` is n8n's own "Retry" (`POST /rest/executions/:id/retry`): it re-runs a FAILED execution from
+ *   the node that failed, with the same input items, as a new execution (mode `retry`, `retryOf` set). n8n refuses
+ *   to retry a successful execution (409 "The execution succeeded, so it cannot be retried."). For a successful
+ *   one, `rerunExecution()` replays it the way the editor's "Debug in editor" does: the trigger's saved output is
+ *   fed back in via `triggerToStartFrom.data`, so every node after the trigger gets the same items again.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { BROWSER_ID } from './instance';
+
+export interface N8nConnection {
+	url: string;
+	apiKey: string;
+	cookie: string;
+}
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export type ExecutionStatus =
+	| 'canceled'
+	| 'crashed'
+	| 'error'
+	| 'new'
+	| 'running'
+	| 'success'
+	| 'unknown'
+	| 'waiting';
+
+export interface N8nExecution {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: ExecutionStatus;
+	finished: boolean;
+	startedAt: string;
+	stoppedAt: string | null;
+	retryOf?: string | null;
+	retrySuccessId?: string | null;
+	/** Present with includeData: the run data. */
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: any; binary?: any }> | null> }; error?: any }>>;
+			lastNodeExecuted?: string;
+			error?: { message: string; description?: string; [k: string]: any };
+		};
+		[k: string]: any;
+	};
+	workflowData?: WorkflowJson;
+	[k: string]: any;
+}
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, any>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	disabled?: boolean;
+	[k: string]: any;
+}
+
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, any>;
+	settings?: Record<string, any>;
+	staticData?: any;
+	active?: boolean;
+	[k: string]: any;
+}
+
+export interface RunResult {
+	executionId: string;
+	execution: N8nExecution;
+	status: ExecutionStatus;
+	/** Output items (json only) of `node` (default: the last node executed), output 0, last run. */
+	items: any[];
+	/** Output items of any node by name (output 0, last run). */
+	itemsOf(nodeName: string, outputIndex?: number): any[];
+	/** The error message if the execution failed. */
+	error?: string;
+}
+
+export class N8nHttpError extends Error {
+	constructor(
+		readonly method: string,
+		readonly path: string,
+		readonly status: number,
+		readonly body: any,
+	) {
+		super(`${method} ${path} → ${status}: ${typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body)?.slice(0, 500)}`);
+	}
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const FINAL: ExecutionStatus[] = ['success', 'error', 'crashed', 'canceled'];
+
+/** Output items (json) of one node in an execution's run data. */
+export function nodeOutput(execution: N8nExecution, nodeName: string, outputIndex = 0): any[] {
+	const runs = execution.data?.resultData?.runData?.[nodeName];
+	if (!runs?.length) return [];
+	const last = runs[runs.length - 1];
+	return (last.data?.main?.[outputIndex] ?? []).map((i) => i.json);
+}
+
+export class N8nClient {
+	/** Credential data given to createCredential, so testCredential(id) can send it back. */
+	private readonly credentialData = new Map<string, { type: string; name: string; data: Record<string, any> }>();
+
+	constructor(readonly conn: N8nConnection) {}
+
+	/** Update the cookie (after instance.restart()). */
+	setCookie(cookie: string): void {
+		this.conn.cookie = cookie;
+	}
+
+	// ---------------------------------------------------------------- low level
+
+	async request<T = any>(
+		api: 'public' | 'rest',
+		method: string,
+		path: string,
+		body?: unknown,
+		opts: { okStatuses?: number[] } = {},
+	): Promise<{ status: number; body: T }> {
+		const url = `${this.conn.url}${api === 'public' ? '/api/v1' : '/rest'}${path}`;
+		const headers: Record<string, string> = { accept: 'application/json' };
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		if (api === 'public') headers['X-N8N-API-KEY'] = this.conn.apiKey;
+		else {
+			headers.cookie = this.conn.cookie;
+			headers['browser-id'] = BROWSER_ID;
+		}
+		const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await res.text();
+		let parsed: any = text;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			/* keep text */
+		}
+		const ok = opts.okStatuses ? opts.okStatuses.includes(res.status) : res.ok;
+		if (!ok) throw new N8nHttpError(method, `${api === 'public' ? '/api/v1' : '/rest'}${path}`, res.status, parsed);
+		return { status: res.status, body: parsed as T };
+	}
+
+	private async rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		const r = await this.request<{ data: T }>('rest', method, path, body);
+		return r.body?.data as T;
+	}
+
+	private async pub<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		return (await this.request<T>('public', method, path, body)).body;
+	}
+
+	// ---------------------------------------------------------------- types
+
+	/** Names of all credential types n8n has loaded (e.g. includes 'pinBridgeSuiteApi' once the package loads). */
+	async credentialTypeNames(): Promise<string[]> {
+		const res = await fetch(`${this.conn.url}/types/credentials.json`, {
+			headers: { cookie: this.conn.cookie, 'browser-id': BROWSER_ID },
+		});
+		if (!res.ok) throw new N8nHttpError('GET', '/types/credentials.json', res.status, await res.text());
+		return ((await res.json()) as Array<{ name: string }>).map((t) => t.name);
+	}
+
+	/** Names of all node types n8n has loaded (e.g. 'n8n-nodes-pinbridge-suite.pinBridgeSuite'). */
+	async nodeTypeNames(): Promise<string[]> {
+		const res = await fetch(`${this.conn.url}/types/nodes.json`, {
+			headers: { cookie: this.conn.cookie, 'browser-id': BROWSER_ID },
+		});
+		if (!res.ok) throw new N8nHttpError('GET', '/types/nodes.json', res.status, await res.text());
+		return [...new Set(((await res.json()) as Array<{ name: string }>).map((t) => t.name))];
+	}
+
+	// ---------------------------------------------------------------- credentials
+
+	/** Create a credential through the public API. */
+	async createCredential(type: string, data: Record<string, any>, name = `${type} ${Date.now()}`): Promise<CredentialRef> {
+		const created = await this.pub<{ id: string; name: string; type: string }>('POST', '/credentials', { name, type, data });
+		this.credentialData.set(created.id, { type, name, data });
+		return { id: created.id, name: created.name, type: created.type };
+	}
+
+	async deleteCredential(id: string): Promise<void> {
+		await this.pub('DELETE', `/credentials/${id}`);
+		this.credentialData.delete(id);
+	}
+
+	/** Credentials visible to the owner (internal API; the public API has no list endpoint for credentials). */
+	async listCredentials(): Promise<CredentialRef[]> {
+		const list = await this.rest<Array<{ id: string; name: string; type: string }>>('GET', '/credentials');
+		return list.map(({ id, name, type }) => ({ id, name, type }));
+	}
+
+	/**
+	 * Run the credential type's `test` (what the editor's "Retry"/"Save" does): internal `POST /rest/credentials/test`
+	 * with `{ credentials: { id, name, type, data } }`. In 2.41 the credential must exist (n8n looks it up by id and
+	 * merges redacted values with the stored data). `data` defaults to what createCredential() was given.
+	 */
+	async testCredential(id: string, override?: { type?: string; name?: string; data?: Record<string, any> }): Promise<CredentialTestResult> {
+		const known = this.credentialData.get(id);
+		let type = override?.type ?? known?.type;
+		let name = override?.name ?? known?.name;
+		if (!type || !name) {
+			const found = (await this.listCredentials()).find((c) => c.id === id);
+			if (!found) throw new Error(`credential ${id} not found`);
+			type ??= found.type;
+			name ??= found.name;
+		}
+		const data = override?.data ?? known?.data ?? {};
+		return await this.rest<CredentialTestResult>('POST', '/credentials/test', { credentials: { id, name, type, data } });
+	}
+
+	// ---------------------------------------------------------------- workflows
+
+	/**
+	 * Create a workflow from JSON (public API `POST /api/v1/workflows`); returns its id. Only the fields the public
+	 * API accepts are sent (name, nodes, connections, settings, staticData). `pinData` is set via the internal API.
+	 */
+	async importWorkflow(json: WorkflowJson): Promise<string> {
+		const body = {
+			name: json.name,
+			nodes: json.nodes,
+			connections: json.connections,
+			settings: json.settings ?? { executionOrder: 'v1' },
+			...(json.staticData ? { staticData: json.staticData } : {}),
+		};
+		const created = await this.pub<{ id: string }>('POST', '/workflows', body);
+		if (json.pinData && Object.keys(json.pinData).length) {
+			const wf = await this.rest<any>('GET', `/workflows/${created.id}`);
+			await this.rest('PATCH', `/workflows/${created.id}`, { versionId: wf.versionId, pinData: json.pinData });
+		}
+		return created.id;
+	}
+
+	async getWorkflow(id: string): Promise<WorkflowJson & { id: string; active: boolean }> {
+		return await this.pub('GET', `/workflows/${id}`);
+	}
+
+	async listWorkflows(): Promise<Array<{ id: string; name: string; active: boolean }>> {
+		const out: Array<{ id: string; name: string; active: boolean }> = [];
+		let cursor: string | undefined;
+		do {
+			const page = await this.pub<{ data: any[]; nextCursor?: string | null }>(
+				'GET',
+				`/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+			);
+			out.push(...page.data.map((w) => ({ id: w.id, name: w.name, active: w.active })));
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return out;
+	}
+
+	async deleteWorkflow(id: string): Promise<void> {
+		await this.pub('DELETE', `/workflows/${id}`);
+	}
+
+	/** Activate (registers trigger webhooks — the node's `webhookMethods.create` runs now). */
+	async activate(id: string): Promise<void> {
+		await this.pub('POST', `/workflows/${id}/activate`);
+	}
+
+	/** Deactivate (the node's `webhookMethods.delete` runs now). */
+	async deactivate(id: string): Promise<void> {
+		await this.pub('POST', `/workflows/${id}/deactivate`);
+	}
+
+	// ---------------------------------------------------------------- executions
+
+	async listExecutions(
+		filter: { workflowId?: string; status?: 'error' | 'success' | 'waiting' | 'running' | 'canceled'; limit?: number; includeData?: boolean } = {},
+	): Promise<N8nExecution[]> {
+		const q = new URLSearchParams();
+		if (filter.workflowId) q.set('workflowId', filter.workflowId);
+		if (filter.status) q.set('status', filter.status);
+		if (filter.includeData) q.set('includeData', 'true');
+		q.set('limit', String(filter.limit ?? 250));
+		const out: N8nExecution[] = [];
+		let cursor: string | undefined;
+		do {
+			if (cursor) q.set('cursor', cursor);
+			const page = await this.pub<{ data: N8nExecution[]; nextCursor?: string | null }>('GET', `/executions?${q}`);
+			out.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor && (!filter.limit || out.length < filter.limit));
+		return out;
+	}
+
+	async getExecution(id: string, includeData = true): Promise<N8nExecution> {
+		return await this.pub('GET', `/executions/${id}?includeData=${includeData}`);
+	}
+
+	/** Poll until the execution reached a final status (success/error/crashed/canceled). */
+	async waitForExecution(id: string, timeoutMs = 60_000): Promise<N8nExecution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			let ex: N8nExecution | undefined;
+			try {
+				ex = await this.getExecution(id, true);
+			} catch (err) {
+				// Right after the run starts, the execution may not be readable yet.
+				if (!(err instanceof N8nHttpError && err.status === 404)) throw err;
+			}
+			if (ex && (FINAL.includes(ex.status) || (ex.finished && ex.stoppedAt))) return ex;
+			if (Date.now() > deadline) throw new Error(`execution ${id} not finished after ${timeoutMs} ms (status ${ex?.status})`);
+			await sleep(200);
+		}
+	}
+
+	/**
+	 * Wait until `count` executions of a workflow exist (optionally: newer than `sinceId`), all finished.
+	 * For trigger tests: "a published Pin starts exactly one execution".
+	 */
+	async waitForExecutions(workflowId: string, count: number, opts: { timeoutMs?: number; sinceId?: string } = {}): Promise<N8nExecution[]> {
+		const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+		for (;;) {
+			const all = (await this.listExecutions({ workflowId })).filter((e) => !opts.sinceId || Number(e.id) > Number(opts.sinceId));
+			if (all.length >= count && all.every((e) => FINAL.includes(e.status))) {
+				return await Promise.all(all.map((e) => this.getExecution(e.id, true)));
+			}
+			if (Date.now() > deadline) {
+				throw new Error(`expected ${count} finished executions of ${workflowId}, have ${all.map((e) => `${e.id}:${e.status}`).join(', ') || 'none'}`);
+			}
+			await sleep(250);
+		}
+	}
+
+	/**
+	 * Run a stored workflow headlessly, as the editor's "Execute workflow" does, wait for it to finish and return the
+	 * output. `trigger` defaults to the workflow's first node whose type ends in 'Trigger' or 'trigger'.
+	 * `triggerItems` (optional) replaces the trigger's output with these items (json objects).
+	 */
+	async runWorkflow(
+		workflowId: string,
+		opts: { trigger?: string; triggerItems?: any[]; node?: string; timeoutMs?: number } = {},
+	): Promise<RunResult> {
+		const wf = await this.getWorkflow(workflowId);
+		const triggerName = opts.trigger ?? wf.nodes.find((n) => /trigger$/i.test(n.type))?.name;
+		if (!triggerName) throw new Error(`workflow ${workflowId} has no trigger node; pass opts.trigger`);
+		const triggerToStartFrom: Record<string, any> = { name: triggerName };
+		if (opts.triggerItems) {
+			triggerToStartFrom.data = {
+				startTime: Date.now(),
+				executionIndex: 0,
+				executionTime: 0,
+				source: [],
+				executionStatus: 'success',
+				data: { main: [opts.triggerItems.map((json) => ({ json }))] },
+			};
+		}
+		return await this.startManualRun(workflowId, { triggerToStartFrom }, opts);
+	}
+
+	private async startManualRun(workflowId: string, body: Record<string, any>, opts: { node?: string; timeoutMs?: number }): Promise<RunResult> {
+		const started = await this.rest<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/workflows/${workflowId}/run`, body);
+		if (!started?.executionId) {
+			throw new Error(
+				`workflow ${workflowId} did not start (${JSON.stringify(started)}): its trigger waits for an external event — activate it instead`,
+			);
+		}
+		const execution = await this.waitForExecution(started.executionId, opts.timeoutMs);
+		return toRunResult(execution, opts.node);
+	}
+
+	/**
+	 * n8n's own "Retry" of an execution (`POST /rest/executions/:id/retry`): only for FAILED executions; runs again
+	 * from the failed node with the same inputs, as a new execution (`retryOf` = id). `loadWorkflow: true` uses the
+	 * currently saved workflow instead of the one stored with the execution (the editor's "Retry with currently saved
+	 * workflow"). Resolves with the new execution, finished.
+	 */
+	async retryExecution(id: string, opts: { loadWorkflow?: boolean; timeoutMs?: number; node?: string } = {}): Promise<RunResult> {
+		const before = await this.getExecution(id, false);
+		// The endpoint answers with the *status* of the retry (boolean-ish), not its id; find the new execution by retryOf.
+		await this.request('rest', 'POST', `/executions/${id}/retry`, { loadWorkflow: opts.loadWorkflow ?? false });
+		const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+		for (;;) {
+			const retry = (await this.listExecutions({ workflowId: before.workflowId })).find((e) => String(e.retryOf) === String(id));
+			if (retry) {
+				const ex = await this.waitForExecution(retry.id, Math.max(1000, deadline - Date.now()));
+				return toRunResult(ex, opts.node);
+			}
+			if (Date.now() > deadline) throw new Error(`no retry execution of ${id} appeared`);
+			await sleep(200);
+		}
+	}
+
+	/**
+	 * Run a finished (e.g. successful) execution again with the same trigger output — what a user does with
+	 * "Debug in editor" + "Execute workflow". Creates a new manual execution of the currently saved workflow.
+	 */
+	async rerunExecution(id: string, opts: { node?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+		const ex = await this.getExecution(id, true);
+		const wf = await this.getWorkflow(ex.workflowId);
+		const runData = ex.data?.resultData?.runData ?? {};
+		const trigger = wf.nodes.find((n) => /trigger$/i.test(n.type) && runData[n.name]?.length);
+		if (!trigger) throw new Error(`execution ${id} has no trigger run data to replay`);
+		const triggerRun = runData[trigger.name][runData[trigger.name].length - 1];
+		return await this.startManualRun(ex.workflowId, { triggerToStartFrom: { name: trigger.name, data: triggerRun } }, opts);
+	}
+
+	// ---------------------------------------------------------------- webhooks
+
+	/** Call a production webhook (`/webhook/<path>`) of an active workflow. */
+	async callWebhook(path: string, body?: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+		const res = await fetch(`${this.conn.url}/webhook/${path.replace(/^\//, '')}`, {
+			method: init.method ?? 'POST',
+			headers: { 'content-type': 'application/json', ...init.headers },
+			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let parsed: any = text;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			/* keep text */
+		}
+		return { status: res.status, body: parsed, headers: res.headers };
+	}
+}
+
+function toRunResult(execution: N8nExecution, node?: string): RunResult {
+	const last = node ?? execution.data?.resultData?.lastNodeExecuted ?? '';
+	const err = execution.data?.resultData?.error;
+	return {
+		executionId: String(execution.id),
+		execution,
+		status: execution.status,
+		items: last ? nodeOutput(execution, last) : [],
+		itemsOf: (name: string, outputIndex = 0) => nodeOutput(execution, name, outputIndex),
+		error: err ? [err.message, err.description].filter(Boolean).join(' — ') : undefined,
+	};
+}

@@ -1,0 +1,363 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/**
+ * Start a real n8n (installed by ./install.ts) with this repo's package loaded, headless-ready:
+ * owner created, logged in (cookie), and a public API key with every scope.
+ *
+ * The package is loaded the way n8n loads an installed community package: a symlink
+ * `<userFolder>/.n8n/nodes/node_modules/n8n-nodes-pinbridge-suite → <repo>`; n8n reads package.json's `n8n` field
+ * and the files under dist/. Node types are then `n8n-nodes-pinbridge-suite.<node>`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import { installPaths, isInstalled } from './install';
+
+export const PACKAGE_NAME = 'n8n-nodes-pinbridge-suite';
+export const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
+
+/** Owner used when none is given (tests). The dev task passes its own. */
+export const DEFAULT_OWNER: N8nOwner = {
+	email: 'e2e@pinbridge.local',
+	password: 'E2e-Passw0rd!',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
+
+/** Constant browser id: n8n binds the auth cookie to the `browser-id` header sent at login. */
+export const BROWSER_ID = 'pinbridge-e2e-browser';
+
+export interface N8nOwner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export interface StartN8nOptions {
+	/** n8n's HTTP port (listens on 127.0.0.1 only). */
+	port: number;
+	/** N8N_USER_FOLDER; n8n keeps its DB and config in `<userFolder>/.n8n`. Reused as-is if it already exists. */
+	userFolder: string;
+	/** Extra/overriding environment for the n8n process (e.g. `{ N8N_DEV_RELOAD: 'true' }`). */
+	env?: Record<string, string | undefined>;
+	/** Owner to create (or log in as, if the instance already has one). Default: DEFAULT_OWNER. */
+	owner?: N8nOwner;
+	/** Repo to link as the package (default: this repo). */
+	packageDir?: string;
+	/** Where n8n's stdout+stderr go (default: `<userFolder>/n8n.log`, appended across restarts). */
+	logFile?: string;
+	/** Port for the task-runner broker (default: a free port). */
+	brokerPort?: number;
+	/** How long to wait for /healthz/readiness (default 120 s). */
+	readyTimeoutMs?: number;
+	/** Echo n8n's output to this process's stdout as well (dev mode). */
+	echo?: boolean;
+}
+
+export interface N8nInstance {
+	/** Base URL without trailing slash, e.g. http://127.0.0.1:5678 */
+	url: string;
+	port: number;
+	userFolder: string;
+	logFile: string;
+	owner: N8nOwner;
+	/** Public API key (header `X-N8N-API-KEY`), all scopes. Stable across restart(). */
+	apiKey: string;
+	/** `n8n-auth=…` cookie for the internal /rest API (send with header `browser-id: BROWSER_ID`). Refreshed by restart(). */
+	cookie: string;
+	/** PID of the n8n process (leader of its own process group). */
+	pid(): number | undefined;
+	/** Stop n8n (SIGTERM to the process group, SIGKILL after a grace period). Idempotent. */
+	stop(): Promise<void>;
+	/** Stop and start again with the same user folder (same DB, same API key); re-logs in. */
+	restart(): Promise<void>;
+	/** Last `n` lines of the log (for error messages). */
+	tail(n?: number): string;
+}
+
+/** A free TCP port on 127.0.0.1 (ask the OS for port 0). */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Symlink the package into n8n's community-package folder (replacing whatever is there). */
+export function linkPackage(userFolder: string, packageDir = REPO_DIR): string {
+	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+	fs.mkdirSync(modules, { recursive: true });
+	// n8n's community-packages folder is an npm project of its own; give it a package.json so npm never walks up.
+	const nodesPkg = path.join(userFolder, '.n8n', 'nodes', 'package.json');
+	if (!fs.existsSync(nodesPkg)) {
+		fs.writeFileSync(nodesPkg, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	}
+	const link = path.join(modules, PACKAGE_NAME);
+	let current: string | undefined;
+	try {
+		current = fs.readlinkSync(link);
+	} catch {
+		current = undefined;
+	}
+	if (current !== packageDir) {
+		fs.rmSync(link, { recursive: true, force: true });
+		fs.symlinkSync(packageDir, link, 'dir');
+	}
+	return link;
+}
+
+function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
+	const p = installPaths();
+	const url = `http://127.0.0.1:${opts.port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: `${p.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: opts.userFolder,
+		N8N_PORT: String(opts.port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `${url}/`,
+		// The trigger registers this URL at PinBridge (the emulator): make it the loopback address, not "localhost".
+		WEBHOOK_URL: `${url}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_LOG_OUTPUT: 'console',
+		// The parent (npm/jest/gulp) may run on Node 20 with npm's config in the environment; don't leak it into n8n.
+		npm_config_nodedir: undefined,
+		NODE_OPTIONS: undefined,
+		...opts.env,
+	};
+	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+	return env;
+}
+
+async function fetchOk(url: string, init?: RequestInit): Promise<Response | undefined> {
+	try {
+		return await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+	} catch {
+		return undefined;
+	}
+}
+
+function cookieFrom(res: Response): string | undefined {
+	const all = res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''];
+	for (const c of all) {
+		const m = /(?:^|\s|,)(n8n-auth=[^;]+)/.exec(c);
+		if (m) return m[1];
+	}
+	return undefined;
+}
+
+async function restJson(url: string, method: string, body: unknown, cookie?: string): Promise<{ status: number; json: any; res: Response }> {
+	const res = await fetch(url, {
+		method,
+		headers: {
+			'content-type': 'application/json',
+			'browser-id': BROWSER_ID,
+			...(cookie ? { cookie } : {}),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	let json: any;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = text;
+	}
+	return { status: res.status, json, res };
+}
+
+/** Create the owner if the instance has none; then log in. Returns the auth cookie. */
+export async function ensureOwnerAndLogin(url: string, owner: N8nOwner): Promise<string> {
+	const setup = await restJson(`${url}/rest/owner/setup`, 'POST', owner);
+	if (setup.status !== 200) {
+		// 400 "Instance owner already setup" on a reused user folder; anything else is surprising but login decides.
+		const msg = JSON.stringify(setup.json ?? '');
+		if (!/already/i.test(msg)) console.warn(`[n8n] owner setup answered ${setup.status}: ${msg.slice(0, 300)}`);
+	}
+	const login = await restJson(`${url}/rest/login`, 'POST', {
+		emailOrLdapLoginId: owner.email,
+		password: owner.password,
+	});
+	const cookie = cookieFrom(login.res);
+	if (login.status !== 200 || !cookie) {
+		throw new Error(`n8n login as ${owner.email} failed: ${login.status} ${JSON.stringify(login.json).slice(0, 300)}`);
+	}
+	return cookie;
+}
+
+/** Create a public-API key with every scope n8n offers. */
+export async function createApiKey(url: string, cookie: string, label = `e2e-${Date.now()}`): Promise<string> {
+	const scopes = await restJson(`${url}/rest/api-keys/scopes`, 'GET', undefined, cookie);
+	if (scopes.status !== 200) throw new Error(`GET /rest/api-keys/scopes: ${scopes.status} ${JSON.stringify(scopes.json)}`);
+	const created = await restJson(`${url}/rest/api-keys`, 'POST', { label, scopes: scopes.json.data, expiresAt: null }, cookie);
+	const raw = created.json?.data?.rawApiKey;
+	if (created.status !== 200 || !raw) {
+		throw new Error(`POST /rest/api-keys: ${created.status} ${JSON.stringify(created.json).slice(0, 300)}`);
+	}
+	return raw;
+}
+
+async function apiKeyWorks(url: string, apiKey: string): Promise<boolean> {
+	const res = await fetchOk(`${url}/api/v1/workflows?limit=1`, { headers: { 'X-N8N-API-KEY': apiKey } });
+	return res?.status === 200;
+}
+
+export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
+	if (!isInstalled()) {
+		throw new Error('n8n is not installed yet: run `npx tsx test/e2e/n8n/install.ts` (or `npm run dev`) first');
+	}
+	const p = installPaths();
+	const owner = opts.owner ?? DEFAULT_OWNER;
+	const userFolder = path.resolve(opts.userFolder);
+	fs.mkdirSync(userFolder, { recursive: true });
+	const logFile = opts.logFile ?? path.join(userFolder, 'n8n.log');
+	const url = `http://127.0.0.1:${opts.port}`;
+	const brokerPort = opts.brokerPort ?? (await freePort());
+	const keyFile = path.join(userFolder, 'pinbridge-e2e-api-key.json');
+	linkPackage(userFolder, opts.packageDir ?? REPO_DIR);
+
+	let child: ChildProcess | undefined;
+	let exited: Promise<void> = Promise.resolve();
+
+	const killGroup = (signal: NodeJS.Signals) => {
+		if (!child?.pid) return;
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			/* already gone */
+		}
+	};
+	// Never leave an n8n behind when the test runner / gulp exits abruptly.
+	const onExit = () => killGroup('SIGKILL');
+	process.on('exit', onExit);
+
+	const launch = async () => {
+		const busy = await fetchOk(`${url}/healthz`);
+		if (busy) throw new Error(`port ${opts.port} is already in use (something answers at ${url})`);
+		const out = fs.openSync(logFile, 'a');
+		fs.writeSync(out, `\n===== n8n start ${new Date().toISOString()} port ${opts.port} =====\n`);
+		const started = Date.now();
+		const c = spawn(p.nodeBin, [p.n8nBin, 'start'], {
+			cwd: userFolder,
+			env: n8nEnv(opts, brokerPort),
+			detached: true, // own process group → stop() kills n8n and its task runner together
+			stdio: ['ignore', opts.echo ? 'pipe' : out, opts.echo ? 'pipe' : out],
+		});
+		if (opts.echo) {
+			for (const s of [c.stdout, c.stderr]) {
+				s?.on('data', (d: Buffer) => {
+					fs.writeSync(out, d);
+					process.stdout.write(d);
+				});
+			}
+		}
+		child = c;
+		let exitInfo: string | undefined;
+		exited = new Promise<void>((resolve) =>
+			c.on('exit', (code, signal) => {
+				exitInfo = `code ${code}, signal ${signal}`;
+				if (!opts.echo) fs.closeSync(out);
+				resolve();
+			}),
+		);
+		// Wait for readiness (DB migrated, nodes loaded).
+		const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
+		for (;;) {
+			if (exitInfo) throw new Error(`n8n exited during start (${exitInfo}); log: ${logFile}\n${tail(40)}`);
+			const res = await fetchOk(`${url}/healthz/readiness`);
+			if (res?.status === 200) break;
+			if (Date.now() > deadline) {
+				killGroup('SIGKILL');
+				throw new Error(`n8n not ready after ${opts.readyTimeoutMs ?? 120_000} ms; log: ${logFile}\n${tail(40)}`);
+			}
+			await sleep(250);
+		}
+		const readyMs = Date.now() - started;
+		if (process.env.N8N_E2E_VERBOSE) console.log(`[n8n] ready at ${url} in ${readyMs} ms`);
+		return readyMs;
+	};
+
+	const tail = (n = 40) => {
+		try {
+			return fs.readFileSync(logFile, 'utf8').split('\n').slice(-n).join('\n');
+		} catch {
+			return '';
+		}
+	};
+
+	const stop = async () => {
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		killGroup('SIGTERM');
+		const timeout = sleep(20_000).then(() => 'timeout');
+		if ((await Promise.race([exited.then(() => 'done'), timeout])) === 'timeout') {
+			killGroup('SIGKILL');
+			await exited;
+		}
+		// The task runner is in the same group; make sure nothing lingers.
+		killGroup('SIGKILL');
+	};
+
+	const instance: N8nInstance = {
+		url,
+		port: opts.port,
+		userFolder,
+		logFile,
+		owner,
+		apiKey: '',
+		cookie: '',
+		pid: () => child?.pid,
+		stop: async () => {
+			await stop();
+			process.off('exit', onExit);
+		},
+		restart: async () => {
+			await stop();
+			await launch();
+			instance.cookie = await ensureOwnerAndLogin(url, owner);
+		},
+		tail,
+	};
+
+	try {
+		await launch();
+		instance.cookie = await ensureOwnerAndLogin(url, owner);
+		// Reuse the key from an earlier run of this user folder (raw keys are only shown once), else make one.
+		let apiKey: string | undefined;
+		try {
+			apiKey = JSON.parse(fs.readFileSync(keyFile, 'utf8')).apiKey;
+		} catch {
+			apiKey = undefined;
+		}
+		if (!apiKey || !(await apiKeyWorks(url, apiKey))) {
+			apiKey = await createApiKey(url, instance.cookie);
+			fs.writeFileSync(keyFile, JSON.stringify({ apiKey }, null, 2), { mode: 0o600 });
+		}
+		instance.apiKey = apiKey;
+	} catch (err) {
+		await instance.stop();
+		throw err;
+	}
+	return instance;
+}
