@@ -1,0 +1,41 @@
+import { nock, useNock } from '../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+
+useNock();
+
+const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
+const meter = {
+	account: { account_id: ACCOUNT_ID, tokens_available: 12.5, capacity: 50, refill_rate: 1 },
+	global: { tokens_available: 180.25, capacity: 200, refill_rate: 3 },
+};
+const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
+
+describe('Rate Meter → Get', () => {
+	it('reads the meter of the chosen account and outputs it as returned', async () => {
+		const scope = api().get('/v1/rate-meter').query({ account_id: ACCOUNT_ID }).reply(200, meter);
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'rateMeter', operation: 'get', account: { __rl: true, mode: 'list', value: ACCOUNT_ID } },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: meter, pairedItem: { item: 0 } }]);
+		scope.done();
+	});
+
+	it('reads one meter per item with Continue On Fail keeping a bad account ID to its item', async () => {
+		const scope = api().get('/v1/rate-meter').query({ account_id: ACCOUNT_ID }).reply(200, meter);
+		const { items, error } = await runPinBridgeNode({
+			parameters: {
+				resource: 'rateMeter',
+				operation: 'get',
+				account: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
+			},
+			items: [{ json: { account: 'nope' } }, { json: { account: ACCOUNT_ID } }],
+			nodeSettings: { continueOnFail: true },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "nope"' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1]).toEqual({ json: meter, pairedItem: { item: 1 } });
+		scope.done();
+	});
+});
