@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { api, inFuture, pinBody, type Caller } from './helpers';
 import { startEmulator, type StartedEmulator } from './server';

