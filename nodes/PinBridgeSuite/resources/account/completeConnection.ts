@@ -1,4 +1,17 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
+
+/** Both values usually come from expressions over the redirect's query: catch an empty one before PinBridge does. */
+async function requireCodeAndState(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const code = textParameter(this, 'code');
+	const state = textParameter(this, 'state');
+	if (code === '') throw invalidField(this, 'Code', 'is required');
+	if (state === '') throw invalidField(this, 'State', 'is required');
+	requestOptions.qs = { ...requestOptions.qs, code, state };
+	return requestOptions;
+}
 
 export const completeAccountConnection: OperationDefinition = {
 	option: {
@@ -6,7 +19,10 @@ export const completeAccountConnection: OperationDefinition = {
 		value: 'completeConnection',
 		action: 'Complete connecting a Pinterest account',
 		description: 'Finish a connection with the code and state Pinterest sent back to your redirect URL',
-		routing: { request: { method: 'GET', url: '/v1/pinterest/oauth/callback' } },
+		routing: {
+			request: { method: 'GET', url: '/v1/pinterest/oauth/callback' },
+			send: { preSend: [requireCodeAndState] },
+		},
 	},
 	fields: [
 		{
@@ -16,8 +32,7 @@ export const completeAccountConnection: OperationDefinition = {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The code query parameter Pinterest added to your redirect URL',
-			routing: { send: { type: 'query', property: 'code' } },
+			description: 'The code query parameter Pinterest added to your redirect URL (after a Webhook node: an expression on its query.code)',
 		},
 		{
 			displayName: 'State',
@@ -25,8 +40,7 @@ export const completeAccountConnection: OperationDefinition = {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The state query parameter Pinterest added to your redirect URL',
-			routing: { send: { type: 'query', property: 'state' } },
+			description: 'The state query parameter Pinterest added to your redirect URL (after a Webhook node: query.state)',
 		},
 	],
 };

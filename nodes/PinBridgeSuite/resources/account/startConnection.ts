@@ -1,4 +1,23 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
+
+async function checkRedirectUrl(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const redirect = textParameter(this, 'redirectUri');
+	if (redirect === '') return requestOptions;
+	let protocol = '';
+	try {
+		protocol = new URL(redirect).protocol;
+	} catch {
+		protocol = '';
+	}
+	if (protocol !== 'http:' && protocol !== 'https:') {
+		throw invalidField(this, 'Redirect URL', `must be an http:// or https:// URL, got "${redirect}"`);
+	}
+	requestOptions.qs = { ...requestOptions.qs, redirect_uri: redirect };
+	return requestOptions;
+}
 
 export const startAccountConnection: OperationDefinition = {
 	option: {
@@ -6,7 +25,10 @@ export const startAccountConnection: OperationDefinition = {
 		value: 'startConnection',
 		action: 'Start connecting a Pinterest account',
 		description: 'Get the Pinterest consent URL; whoever opens it and approves connects their account to PinBridge',
-		routing: { request: { method: 'GET', url: '/v1/pinterest/oauth/start' } },
+		routing: {
+			request: { method: 'GET', url: '/v1/pinterest/oauth/start' },
+			send: { preSend: [checkRedirectUrl] },
+		},
 	},
 	fields: [
 		{
@@ -17,7 +39,6 @@ export const startAccountConnection: OperationDefinition = {
 			placeholder: 'https://example.com/pinterest/connected',
 			description:
 				'Where the browser goes after consent, if not PinBridge’s own page. Sent as redirect_uri; leave empty for the PinBridge default.',
-			routing: { send: { type: 'query', property: 'redirect_uri', value: '={{ $value || undefined }}' } },
 		},
 	],
 };
