@@ -23,7 +23,7 @@ const row = (i: number, extra: Record<string, unknown> = {}) => ({
 
 function file(content: string | Buffer, type: string, name: string, field = 'file'): FormData {
 	const fd = new FormData();
-	fd.append(field, new Blob([typeof content === 'string' ? Buffer.from(content) : content], { type }), name);
+	fd.append(field, new Blob([new Uint8Array(typeof content === 'string' ? Buffer.from(content) : content)], { type }), name);
 	return fd;
 }
 
