@@ -74,8 +74,11 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 			: undefined;
 
 	if (outcome.kind === 'network') {
-		const message = `Could not reach PinBridge (${outcome.code})`;
-		const description = [`${where} did not get an answer.`, attemptsNote].filter(Boolean).join(' ');
+		// The socket error's code stays out of the message: n8n would swap such a message for its own generic text.
+		const message = 'PinBridge did not answer';
+		const description = [`${where} failed with ${outcome.code} before any answer came back.`, attemptsNote]
+			.filter(Boolean)
+			.join(' ');
 		return new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex: context.itemIndex });
 	}
 

@@ -205,7 +205,9 @@ export async function pinBridgeRequest<T = unknown>(
 			random: transportRuntime.random,
 			now: transportRuntime.now(),
 		});
-		if (!decision.retry) throw failWith(outcome, attempt, attempt > 1 ? decision.reason : undefined);
+		if (!decision.retry) {
+			throw failWith(outcome, attempt, attempt > 1 || decision.limitReached ? decision.reason : undefined);
+		}
 
 		const waitMs =
 			decision.waitMs === 'rateMeter' ? await rateMeterWaitMs(ctx, request, attempt, settings) : decision.waitMs;

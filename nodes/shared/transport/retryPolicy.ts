@@ -26,7 +26,8 @@ export type AttemptOutcome =
 	| { kind: 'network'; code: string };
 
 export type RetryDecision =
-	| { retry: false; reason: string }
+	/** `limitReached`: the failure was retryable, but the attempt limit or the wait budget says stop. */
+	| { retry: false; reason: string; limitReached?: boolean }
 	/** `waitMs: 'rateMeter'`: PinBridge asked us to slow down without saying for how long; ask its rate meter. */
 	| { retry: true; waitMs: number | 'rateMeter'; reason: string };
 
@@ -105,12 +106,13 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState): RetryDe
 	const decision = classify(outcome, state);
 	if (!decision.retry) return decision;
 	if (attempt >= settings.maxAttempts) {
-		return { retry: false, reason: `gave up after ${attempt} attempts` };
+		return { retry: false, reason: `gave up after ${attempt} attempts`, limitReached: true };
 	}
 	if (typeof decision.waitMs === 'number' && state.waitedMs + decision.waitMs > settings.maxTotalWaitMs) {
 		return {
 			retry: false,
 			reason: `waiting ${Math.ceil(decision.waitMs / 1000)} s more would pass the ${Math.round(settings.maxTotalWaitMs / 1000)} s wait budget`,
+			limitReached: true,
 		};
 	}
 	return decision;

@@ -1,0 +1,41 @@
+// The in-flight cap, observed where it matters: at the server, with the node run by n8n's engine.
+import { startScriptedServer, type ScriptedServer } from '../harness/scriptedServer';
+import { runPinBridgeNode, TEST_API_KEY } from '../harness/runWorkflow';
+
+let server: ScriptedServer;
+beforeAll(async () => {
+	server = await startScriptedServer();
+});
+afterAll(async () => await server.close());
+
+const ids = Array.from({ length: 12 }, (_, i) => `3f2b6c1e-8a4d-4e7f-9b0a-${String(i).padStart(12, '0')}`);
+
+async function disconnectAll(maxInFlight?: number) {
+	server.script([], { status: 204, delayMs: 30 });
+	return await runPinBridgeNode({
+		parameters: {
+			resource: 'account',
+			operation: 'disconnect',
+			account: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			...(maxInFlight ? { requestSettings: { maxInFlight } } : {}),
+		},
+		items: ids.map((id) => ({ json: { id } })),
+		credentials: { pinBridgeSuiteApi: { baseUrl: server.url, apiKey: TEST_API_KEY } },
+	});
+}
+
+describe('in-flight cap', () => {
+	it('keeps at most the configured number of requests open, and every item still gets its answer in order', async () => {
+		const { items, error } = await disconnectAll(3);
+		expect(error).toBeUndefined();
+		expect(server.requests).toHaveLength(12);
+		expect(server.maxConcurrent).toBe(3);
+		expect(items.map((item) => item.json.id)).toEqual(ids);
+		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+	});
+
+	it('defaults to 10 in flight', async () => {
+		await disconnectAll();
+		expect(server.maxConcurrent).toBe(10);
+	});
+});
