@@ -8,7 +8,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
 import { isKnownDelivery, rememberDelivery } from './deliveries';
 import { isValidSignature } from './signature';
-import { asNodeError, chosenEvents, isNotFound, staticDataOf } from './webhookLifecycle';
+import { chosenEvents, isNotFound, staticDataOf, withoutSecret } from './webhookLifecycle';
 
 export const SIGNATURE_HEADER = 'x-pinbridge-signature';
 export const EVENT_HEADER = 'x-pinbridge-event';
@@ -134,7 +134,7 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 					})
 				).body;
 			} catch (error) {
-				if (!isNotFound(error)) throw asNodeError(ctx.getNode(), error);
+				if (!isNotFound(error)) throw withoutSecret(ctx.getNode(), error, staticData.webhookSecret);
 			}
 		}
 	}

@@ -12,7 +12,7 @@ export function signBody(secret: string, rawBody: Buffer): string {
 
 /**
  * Whether `header` is the signature of `rawBody` under `secret`. Never throws: a missing header, a header that is
- * not 64 lowercase hex characters (wrong length, upper case, junk) or a missing secret is simply "not valid". The
+ * not 64 hex characters (wrong length, junk) or a missing secret is simply "not valid". The
  * comparison of two well-formed signatures is constant-time (`timingSafeEqual` on equal-length buffers).
  */
 export function isValidSignature(
@@ -23,7 +23,9 @@ export function isValidSignature(
 	if (typeof secret !== 'string' || secret === '' || rawBody === undefined) return false;
 	const received = Array.isArray(header) ? header[0] : header;
 	if (typeof received !== 'string') return false;
-	const candidate = received.trim();
+	// The contract promises plain lowercase hex; an upper-case digest or a `sha256=` prefix (as other services send)
+	// carries the same proof, so both are tolerated. Anything else that is not 64 hex digits is refused.
+	const candidate = received.trim().replace(/^sha256=/i, '').toLowerCase();
 	if (!SHA256_HEX.test(candidate)) return false;
 	const expected = Buffer.from(signBody(secret, rawBody), 'hex');
 	const given = Buffer.from(candidate, 'hex');

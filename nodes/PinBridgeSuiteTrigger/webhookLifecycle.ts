@@ -153,12 +153,20 @@ async function webhooksAt(ctx: IHookFunctions, url: string): Promise<PinBridgeWe
 	);
 }
 
-/** An error from PinBridge about our create request, with the secret we sent taken out of its words. */
-function withoutSecret(node: INode, error: unknown, secret: string): NodeApiError | NodeOperationError {
+/** An n8n error with `secret` taken out of every text it shows (PinBridge may echo what it was sent). */
+export function withoutSecret(node: INode, error: unknown, secret: string | undefined): NodeApiError | NodeOperationError {
 	const nodeError = asNodeError(node, error);
-	nodeError.message = redact(nodeError.message, [secret]);
-	if (typeof nodeError.description === 'string') nodeError.description = redact(nodeError.description, [secret]);
-	if (Array.isArray(nodeError.messages)) nodeError.messages = nodeError.messages.map((m) => redact(m, [secret]));
+	if (typeof secret !== 'string' || secret === '') return nodeError;
+	const clean = (value: string) => redact(value, [secret]);
+	nodeError.message = clean(nodeError.message);
+	if (typeof nodeError.description === 'string') nodeError.description = clean(nodeError.description);
+	if (Array.isArray(nodeError.messages)) nodeError.messages = nodeError.messages.map(clean);
+	const response = (nodeError as { errorResponse?: unknown }).errorResponse;
+	if (response !== null && typeof response === 'object') {
+		for (const [key, value] of Object.entries(response)) {
+			if (typeof value === 'string') (response as IDataObject)[key] = clean(value);
+		}
+	}
 	return nodeError;
 }
 

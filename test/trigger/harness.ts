@@ -1,0 +1,292 @@
+// Test-only: drives the PinBridge Trigger the way the n8n app does, with n8n-core's real contexts.
+// - Lifecycle: n8n's WebhookService.createWebhookIfNotExists (checkExists, then create if false) and deleteWebhook,
+//   each method called on a real HookContext, as n8n-core builds it for the production and the test ("Listen for
+//   test event") registrations.
+// - A request: a real WebhookContext over an express-like request/response, then what n8n's executeWebhook does with
+//   the result for `responseMode: 'onReceived'` (noWebhookResponse / webhookResponse / start the workflow), and the
+//   execution itself through n8n-core's WorkflowExecute, with a downstream node that records what it received.
+// - Persistence: n8n saves a workflow's static data only when `staticData.__dataChanged` is true, and a restart (or a
+//   queue-mode webhook process) builds the Workflow again from the saved JSON; `persist()` does exactly that.
+import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { PinBridgeSuiteTrigger } from '../../nodes/PinBridgeSuiteTrigger/PinBridgeSuiteTrigger.node';
+import type { CredentialStore } from '../harness/credentialsHelper';
+import { createNodeTypes, TRIGGER_NODE_TYPE } from '../harness/nodeTypes';
+import { createAdditionalData, defaultCredentials } from '../harness/runWorkflow';
+
+export const TRIGGER_NAME = 'PinBridge Trigger';
+export const RECORDER_NAME = 'Record';
+export const RECORDER_TYPE = 'test.record';
+export const WORKFLOW_ID = 'wf-trigger';
+export const NODE_WEBHOOK_ID = '3f0d6f1e-6a43-4c8e-9b0a-2d7e8f1a9c01';
+export const PRODUCTION_URL = `http://127.0.0.1:5678/webhook/${NODE_WEBHOOK_ID}/webhook`;
+export const TEST_URL = `http://127.0.0.1:5678/webhook-test/${NODE_WEBHOOK_ID}/webhook`;
+
+/** A node after the trigger that passes its items through, so an execution's input can be read from run data. */
+const recorder: INodeType = {
+	description: {
+		displayName: 'Record',
+		name: 'record',
+		group: ['transform'],
+		version: 1,
+		description: 'Passes items through',
+		defaults: { name: 'Record' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute() {
+		return [this.getInputData()];
+	},
+};
+
+export interface TriggerSetup {
+	parameters?: INodeParameters;
+	credentials?: CredentialStore;
+	/** Static data as n8n loaded it from the database (a restart, a queue-mode webhook process). */
+	staticData?: IDataObject;
+	/** Overrides of additionalData (e.g. another webhookBaseUrl). */
+	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+}
+
+export interface Delivery {
+	headers?: Record<string, string | undefined>;
+	/** The exact bytes sent; default JSON.stringify(body). */
+	rawBody?: Buffer;
+	body?: unknown;
+	/** Leave `req.rawBody` unset, as a host without n8n's raw-body reader would. */
+	withoutRawBody?: boolean;
+}
+
+export interface DeliveryResult {
+	status: number;
+	responseBody: unknown;
+	webhookResult: IWebhookResponseData;
+	/** The items the started execution's first node after the trigger received; undefined when none started. */
+	executedItems?: INodeExecutionData[];
+	/** Whether the webhook call changed static data (n8n would save the workflow's static data). */
+	staticDataChanged: boolean;
+	error?: Error;
+}
+
+export class TriggerHarness {
+	readonly node: INode;
+	readonly workflow: Workflow;
+	readonly additionalData: IWorkflowExecuteAdditionalData;
+	readonly nodeType = new PinBridgeSuiteTrigger();
+	readonly responses: unknown[] = [];
+	readonly errors: Error[] = [];
+	readonly executions: INodeExecutionData[][] = [];
+
+	constructor(private readonly setup: TriggerSetup = {}) {
+		const parameters: INodeParameters = { events: ['pin.published', 'pin.failed'], ...setup.parameters };
+		const credentialType = parameters.authentication === 'oAuth2' ? 'pinBridgeSuiteOAuth2Api' : 'pinBridgeSuiteApi';
+		this.node = {
+			id: 'trigger',
+			name: TRIGGER_NAME,
+			type: TRIGGER_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: NODE_WEBHOOK_ID,
+			parameters,
+			credentials: { [credentialType]: { id: 'cred-1', name: 'PinBridge test credential' } },
+		};
+		const nodes: INode[] = [
+			this.node,
+			{ id: 'record', name: RECORDER_NAME, type: RECORDER_TYPE, typeVersion: 1, position: [200, 0], parameters: {} },
+		];
+		const connections = { [TRIGGER_NAME]: { main: [[{ node: RECORDER_NAME, type: 'main' as const, index: 0 }]] } };
+		const shape = { id: WORKFLOW_ID, name: 'Trigger test workflow', nodes, connections };
+		this.workflow = new Workflow({
+			...shape,
+			active: true,
+			nodeTypes: createNodeTypes(undefined, { [RECORDER_TYPE]: recorder }),
+			staticData: setup.staticData ? structuredClone(setup.staticData) : undefined,
+			settings: { executionOrder: 'v1' },
+		});
+		const { additionalData } = createAdditionalData(shape, setup.credentials ?? defaultCredentials());
+		this.additionalData = { ...additionalData, ...setup.additionalData } as IWorkflowExecuteAdditionalData;
+	}
+
+	webhookData(isTest: boolean): IWebhookData {
+		const description = this.nodeType.description.webhooks![0];
+		return {
+			httpMethod: 'POST',
+			node: TRIGGER_NAME,
+			path: `${NODE_WEBHOOK_ID}/webhook`,
+			webhookDescription: description,
+			workflowId: WORKFLOW_ID,
+			workflowExecuteAdditionalData: this.additionalData,
+			webhookId: NODE_WEBHOOK_ID,
+			isTest,
+		};
+	}
+
+	private hook(isTest: boolean, activation: WorkflowActivateMode): HookContext {
+		const mode: WorkflowExecuteMode = isTest ? 'manual' : 'trigger';
+		return new HookContext(this.workflow, this.node, this.additionalData, mode, activation, this.webhookData(isTest));
+	}
+
+	async checkExists(isTest = false, activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
+		return await this.nodeType.webhookMethods.default.checkExists.call(this.hook(isTest, activation));
+	}
+
+	async create(isTest = false, activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
+		return await this.nodeType.webhookMethods.default.create.call(this.hook(isTest, activation));
+	}
+
+	async delete(isTest = false): Promise<boolean> {
+		return await this.nodeType.webhookMethods.default.delete.call(this.hook(isTest, 'update'));
+	}
+
+	/** What n8n does on activation (and on every start for active workflows: activation 'init'). */
+	async activate(isTest = false, activation: WorkflowActivateMode = 'activate'): Promise<void> {
+		if (!(await this.checkExists(isTest, activation))) await this.create(isTest, activation);
+	}
+
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	/** The workflow's static data as n8n writes it to the database (only when it changed) and reads it back. */
+	persist(): IDataObject {
+		const saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+		delete saved.__dataChanged;
+		for (const value of Object.values(saved)) {
+			if (value && typeof value === 'object') delete (value as IDataObject).__dataChanged;
+		}
+		this.workflow.staticData.__dataChanged = false;
+		return saved;
+	}
+
+	/** One request to the webhook URL, handled as n8n's executeWebhook does for `responseMode: 'onReceived'`. */
+	async deliver(delivery: Delivery, isTest = false): Promise<DeliveryResult> {
+		const rawBody = delivery.rawBody ?? Buffer.from(JSON.stringify(delivery.body ?? {}), 'utf8');
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(rawBody.toString('utf8'));
+		} catch {
+			parsed = {};
+		}
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		for (const [name, value] of Object.entries(delivery.headers ?? {})) {
+			if (value !== undefined) headers[name.toLowerCase()] = value;
+		}
+		const request = {
+			method: 'POST',
+			headers,
+			params: {},
+			query: {},
+			body: parsed,
+			readable: false,
+			...(delivery.withoutRawBody ? {} : { rawBody }),
+		};
+		const response = new FakeResponse();
+		const additionalData = {
+			...this.additionalData,
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const mode: WorkflowExecuteMode = isTest ? 'manual' : 'webhook';
+		const before = this.workflow.staticData.__dataChanged === true;
+		this.workflow.staticData.__dataChanged = false;
+		const context = new WebhookContext(this.workflow, this.node, additionalData, mode, this.webhookData(isTest), [], null);
+
+		let webhookResult: IWebhookResponseData;
+		try {
+			webhookResult = await this.nodeType.webhook.call(context);
+		} catch (error) {
+			// n8n answers 500 ("There was a problem executing the workflow") and PinBridge retries.
+			const staticDataChanged = this.workflow.staticData.__dataChanged === true;
+			this.workflow.staticData.__dataChanged = before || staticDataChanged;
+			this.errors.push(error as Error);
+			return { status: 500, responseBody: { message: 'Error in workflow' }, webhookResult: {}, staticDataChanged, error: error as Error };
+		}
+		const staticDataChanged = this.workflow.staticData.__dataChanged === true;
+		this.workflow.staticData.__dataChanged = before || staticDataChanged;
+
+		let result: DeliveryResult;
+		if (webhookResult.noWebhookResponse === true) {
+			result = { status: response.statusCode, responseBody: response.body, webhookResult, staticDataChanged };
+		} else if (webhookResult.workflowData === undefined) {
+			result = {
+				status: 200,
+				responseBody: webhookResult.webhookResponse ?? { message: 'Webhook call received' },
+				webhookResult,
+				staticDataChanged,
+			};
+		} else {
+			result = { status: 200, responseBody: { message: 'Workflow was started' }, webhookResult, staticDataChanged };
+			result.executedItems = await this.execute(webhookResult.workflowData, mode);
+		}
+		this.responses.push(result.responseBody);
+		return result;
+	}
+
+	/** The execution n8n starts with the trigger's output on the stack, through n8n-core's WorkflowExecute. */
+	private async execute(workflowData: INodeExecutionData[][], mode: WorkflowExecuteMode): Promise<INodeExecutionData[]> {
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }] },
+		});
+		const run = await new WorkflowExecute(this.additionalData, mode, runExecutionData).processRunExecutionData(
+			this.workflow,
+		);
+		const error = run.data.resultData.error;
+		if (error) throw new Error(`The execution failed: ${error.message}`);
+		const items = run.data.resultData.runData[RECORDER_NAME]?.[0]?.data?.main?.[0] ?? [];
+		this.executions.push(items);
+		return items;
+	}
+}
+
+/** Just enough of express's Response for what a webhook node may call. */
+export class FakeResponse {
+	statusCode = 200;
+	body: unknown;
+	headersSent = false;
+	readonly headers: Record<string, string> = {};
+
+	status(code: number): this {
+		this.statusCode = code;
+		return this;
+	}
+
+	json(body: unknown): this {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	send(body: unknown): this {
+		return this.json(body);
+	}
+
+	end(body?: unknown): this {
+		if (body !== undefined) this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	setHeader(name: string, value: string): this {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
+
+	writeHead(code: number): this {
+		return this.status(code);
+	}
+}
