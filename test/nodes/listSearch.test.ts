@@ -1,0 +1,123 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+// The list searches run in n8n-core's own LoadOptionsContext (what the editor uses), with HTTP intercepted by nock.
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type INode, type INodeParameters } from 'n8n-workflow';
+
+import { searchAccounts, searchBoards } from '../../nodes/shared/listSearch';
+import { nock, useNock } from '../harness/nock';
+import { ACTION_NODE_TYPE, createNodeTypes } from '../harness/nodeTypes';
+import { createAdditionalData, defaultCredentials, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+
+useNock();
+
+const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
+const accounts = [
+	{ id: ACCOUNT_ID, display_name: 'Acme Kitchen', username: 'acmekitchen', revoked_at: null, reconnect_required: false },
+	{ id: 'c0ffee00-0000-4000-8000-000000000001', display_name: 'Garden', username: 'greenthumb', revoked_at: null, reconnect_required: true },
+	{ id: 'dead0000-0000-4000-8000-000000000002', display_name: 'Old', username: 'old', revoked_at: '2026-10-01T00:00:00Z', reconnect_required: false },
+	{ id: 'beef0000-0000-4000-8000-000000000003', display_name: null, username: 'nameless', revoked_at: null, reconnect_required: false },
+];
+const boards = [
+	{ id: '549755885175', name: 'Summer Recipes', description: '', privacy: 'PUBLIC' },
+	{ id: '549755885176', name: 'Garden Ideas', description: '', privacy: 'SECRET' },
+];
+const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
+
+/** The context the editor builds for a list search on the node with these (unsaved) parameters. */
+function loadOptionsContext(own: INodeParameters): LoadOptionsContext {
+	// The editor sends every parameter, defaults included: the credential shown depends on `authentication`.
+	const parameters: INodeParameters = { authentication: 'apiKey', ...own };
+	const node: INode = {
+		id: 'pinbridge',
+		name: 'PinBridge',
+		type: ACTION_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { pinBridgeSuiteApi: { id: 'cred-1', name: 'PinBridge test credential' } },
+	};
+	const shape = { id: 'wf-test', name: 'Test workflow', nodes: [node], connections: {} };
+	const workflow = new Workflow({ ...shape, active: false, nodeTypes: createNodeTypes() });
+	const { additionalData } = createAdditionalData(shape, defaultCredentials());
+	additionalData.currentNodeParameters = parameters;
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters.account');
+}
+
+describe('searchAccounts', () => {
+	it('lists the connected accounts (not revoked ones), marking those that need reconnecting', async () => {
+		const scope = api().get('/v1/pinterest/accounts').reply(200, accounts);
+		const result = await searchAccounts.call(loadOptionsContext({ resource: 'pin', operation: 'publish' }));
+		expect(result).toEqual({
+			results: [
+				{ name: 'Acme Kitchen (@acmekitchen)', value: ACCOUNT_ID },
+				{ name: 'Garden (@greenthumb) — reconnect required', value: 'c0ffee00-0000-4000-8000-000000000001' },
+				{ name: 'nameless (@nameless)', value: 'beef0000-0000-4000-8000-000000000003' },
+			],
+		});
+		scope.done();
+	});
+
+	it.each([
+		['a display name', 'kitchen', [ACCOUNT_ID]],
+		['a username', 'GREENTHUMB', ['c0ffee00-0000-4000-8000-000000000001']],
+		['nothing', 'no such account', []],
+	])('filters by %s, case-insensitively', async (_label, filter, ids) => {
+		const scope = api().get('/v1/pinterest/accounts').reply(200, accounts);
+		const result = await searchAccounts.call(loadOptionsContext({}), filter);
+		expect(result.results.map((entry) => entry.value)).toEqual(ids);
+		scope.done();
+	});
+
+	it('surfaces PinBridge’s error, with the key redacted', async () => {
+		// n8n itself tries a 401 once more (after refreshing what can be refreshed) before giving up.
+		const scope = api().get('/v1/pinterest/accounts').times(2).reply(401, { detail: 'Invalid API key' });
+		const failure = await searchAccounts.call(loadOptionsContext({})).catch((error: Error) => error);
+		expect(failure).toBeInstanceOf(Error);
+		expect((failure as Error).message).toBe('Invalid API key');
+		expect((failure as { httpCode?: string }).httpCode).toBe('401');
+		expect(JSON.stringify(failure)).not.toContain(TEST_API_KEY);
+		scope.done();
+	});
+});
+
+describe('searchBoards', () => {
+	it('lists the boards of the account chosen in the node', async () => {
+		const scope = api().get('/v1/pinterest/boards').query({ account_id: ACCOUNT_ID }).reply(200, boards);
+		const context = loadOptionsContext({
+			resource: 'board',
+			operation: 'delete',
+			account: { __rl: true, mode: 'list', value: ACCOUNT_ID, cachedResultName: 'Acme Kitchen' },
+		});
+		const result = await searchBoards.call(context);
+		expect(result).toEqual({
+			results: [
+				{ name: 'Summer Recipes', value: '549755885175' },
+				{ name: 'Garden Ideas', value: '549755885176' },
+			],
+		});
+		scope.done();
+	});
+
+	it('filters by name, and follows an account given by ID', async () => {
+		const scope = api().get('/v1/pinterest/boards').query({ account_id: ACCOUNT_ID }).reply(200, boards);
+		const context = loadOptionsContext({
+			resource: 'board',
+			operation: 'delete',
+			account: { __rl: true, mode: 'id', value: ACCOUNT_ID },
+		});
+		const result = await searchBoards.call(context, 'garden');
+		expect(result.results).toEqual([{ name: 'Garden Ideas', value: '549755885176' }]);
+		scope.done();
+	});
+
+	it('asks nothing of PinBridge until an account is chosen', async () => {
+		const scope = api().get(/.*/).query(true).reply(200, boards);
+		const context = loadOptionsContext({
+			resource: 'board',
+			operation: 'delete',
+			account: { __rl: true, mode: 'list', value: '' },
+		});
+		expect(await searchBoards.call(context)).toEqual({ results: [] });
+		expect(scope.isDone()).toBe(false);
+	});
+});
