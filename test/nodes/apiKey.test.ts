@@ -3,12 +3,12 @@ import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWor
 
 useNock();
 
-const KEY_ID = '9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
+const RECORD_ID = '9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
 const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
 const OTHER_ACCOUNT_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const NEW_KEY = 'pb_live_new_key_fedcba9876543210';
+const ISSUED_VALUE = 'pb_live_new_key_fedcba9876543210';
 const keyView = {
-	id: KEY_ID,
+	id: RECORD_ID,
 	name: 'Dashboard',
 	prefix: 'pb_live_new',
 	scopes: ['read'],
@@ -26,7 +26,7 @@ describe('API Key → Create', () => {
 				scopes: ['read'],
 				pinterest_account_ids: [ACCOUNT_ID, OTHER_ACCOUNT_ID],
 			})
-			.reply(201, { ...keyView, api_key: NEW_KEY });
+			.reply(201, { ...keyView, api_key: ISSUED_VALUE });
 		const { items, error } = await runPinBridgeNode({
 			parameters: {
 				resource: 'apiKey',
@@ -40,7 +40,7 @@ describe('API Key → Create', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { ...keyView, api_key: NEW_KEY }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { ...keyView, api_key: ISSUED_VALUE }, pairedItem: { item: 0 } }]);
 		// The credential's own key never shows; only the new key, in this operation's output.
 		expect(JSON.stringify(items)).not.toContain(TEST_API_KEY);
 		scope.done();
@@ -52,19 +52,19 @@ describe('API Key → Create', () => {
 				expect(body).toEqual({ name: 'Minimal' });
 				return true;
 			})
-			.reply(201, { ...keyView, name: 'Minimal', scopes: ['read', 'write'], pinterest_account_ids: null, api_key: NEW_KEY });
+			.reply(201, { ...keyView, name: 'Minimal', scopes: ['read', 'write'], pinterest_account_ids: null, api_key: ISSUED_VALUE });
 		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'apiKey', operation: 'create', name: 'Minimal', additionalFields: { scopes: [] } },
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json.api_key).toBe(NEW_KEY);
+		expect(items[0].json.api_key).toBe(ISSUED_VALUE);
 		scope.done();
 	});
 
 	it('takes account IDs from an expression giving a list', async () => {
 		const scope = api()
 			.post('/v1/api-keys', { name: 'From list', pinterest_account_ids: [ACCOUNT_ID, OTHER_ACCOUNT_ID] })
-			.reply(201, { ...keyView, api_key: NEW_KEY });
+			.reply(201, { ...keyView, api_key: ISSUED_VALUE });
 		const { error } = await runPinBridgeNode({
 			parameters: {
 				resource: 'apiKey',
@@ -131,12 +131,12 @@ describe('API Key → Get Many and Revoke', () => {
 	});
 
 	it('Revoke sends DELETE and says which key was revoked', async () => {
-		const scope = api().delete(`/v1/api-keys/${KEY_ID}`).reply(204);
+		const scope = api().delete(`/v1/api-keys/${RECORD_ID}`).reply(204);
 		const { items, error } = await runPinBridgeNode({
-			parameters: { resource: 'apiKey', operation: 'revoke', keyId: KEY_ID },
+			parameters: { resource: 'apiKey', operation: 'revoke', keyId: RECORD_ID },
 		});
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { id: KEY_ID, revoked: true }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { id: RECORD_ID, revoked: true }, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 
@@ -151,9 +151,9 @@ describe('API Key → Get Many and Revoke', () => {
 	});
 
 	it('Revoke maps a 404 to PinBridge’s message', async () => {
-		const scope = api().delete(`/v1/api-keys/${KEY_ID}`).reply(404, { detail: 'API key not found' });
+		const scope = api().delete(`/v1/api-keys/${RECORD_ID}`).reply(404, { detail: 'API key not found' });
 		const { error } = await runPinBridgeNode({
-			parameters: { resource: 'apiKey', operation: 'revoke', keyId: KEY_ID },
+			parameters: { resource: 'apiKey', operation: 'revoke', keyId: RECORD_ID },
 		});
 		expect(error?.message).toBe('API key not found');
 		expect(error?.httpCode).toBe('404');

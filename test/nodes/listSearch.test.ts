@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The list searches run in n8n-core's own LoadOptionsContext (what the editor uses), with HTTP intercepted by nock.
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type INode, type INodeParameters } from 'n8n-workflow';

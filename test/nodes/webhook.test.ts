@@ -4,7 +4,7 @@ import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWor
 useNock();
 
 const WEBHOOK_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
-const OWN_SECRET = 'my-own-secret-0123456789';
+const CHOSEN_VALUE = 'my-own-secret-0123456789';
 const webhook = {
 	id: WEBHOOK_ID,
 	workspace_id: 'a6d1f1c4-0d7e-4a37-9a53-0c2a1f0e9b11',
@@ -23,15 +23,15 @@ describe('Webhook → Create', () => {
 				url: webhook.url,
 				events: ['pin.published', 'pin.failed'],
 				is_enabled: true,
-				secret: OWN_SECRET,
+				secret: CHOSEN_VALUE,
 			})
 			.reply(201, webhook);
 		const { items, error } = await runPinBridgeNode({
-			parameters: { resource: 'webhook', operation: 'create', url: ` ${webhook.url} `, secret: OWN_SECRET },
+			parameters: { resource: 'webhook', operation: 'create', url: ` ${webhook.url} `, secret: CHOSEN_VALUE },
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: webhook, pairedItem: { item: 0 } }]);
-		expect(JSON.stringify(items)).not.toContain(OWN_SECRET);
+		expect(JSON.stringify(items)).not.toContain(CHOSEN_VALUE);
 		scope.done();
 	});
 
@@ -82,7 +82,7 @@ describe('Webhook → Create', () => {
 		['an unknown event', { events: ['pin.deleted'] }, 'Events: must be pin.published or pin.failed, got "pin.deleted"'],
 	])('refuses %s (from an expression) without sending anything', async (_label, values, message) => {
 		const scope = api().post('/v1/webhooks').reply(201, webhook);
-		const input = { url: webhook.url, events: ['pin.published'], secret: OWN_SECRET, ...values };
+		const input = { url: webhook.url, events: ['pin.published'], secret: CHOSEN_VALUE, ...values };
 		const { error, items } = await runPinBridgeNode({
 			parameters: {
 				resource: 'webhook',
@@ -179,9 +179,9 @@ describe('Webhook → Update', () => {
 	});
 
 	it('a secret of the user’s own is sent but not output', async () => {
-		const scope = api().patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret: OWN_SECRET }).reply(200, webhook);
+		const scope = api().patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret: CHOSEN_VALUE }).reply(200, webhook);
 		const { items, error } = await runPinBridgeNode({
-			parameters: { resource: 'webhook', operation: 'update', webhookId: WEBHOOK_ID, updateFields: { secret: OWN_SECRET } },
+			parameters: { resource: 'webhook', operation: 'update', webhookId: WEBHOOK_ID, updateFields: { secret: CHOSEN_VALUE } },
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: webhook, pairedItem: { item: 0 } }]);
@@ -196,7 +196,7 @@ describe('Webhook → Update', () => {
 		['a short secret', { secret: 'short' }, 'Secret: must be 16 to 255 characters, got 5'],
 		[
 			'both a secret and Rotate Secret',
-			{ secret: OWN_SECRET, rotateSecret: true },
+			{ secret: CHOSEN_VALUE, rotateSecret: true },
 			'Rotate Secret: cannot be combined with Secret: set your own secret or let the node generate one',
 		],
 	])('refuses %s without sending anything', async (_label, updateFields, message) => {
