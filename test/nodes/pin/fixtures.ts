@@ -72,6 +72,58 @@ export function binaryItem(
 /** The raw multipart body nock received, as text (binary bytes shown as latin1). */
 export function multipartText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('latin1');
-	if (typeof body === 'string') return Buffer.from(body, 'hex').toString('latin1');
+	// nock hands over bodies that are not valid UTF-8 as hex, others as text.
+	if (typeof body === 'string' && /^(?:[0-9a-f]{2})+$/i.test(body)) return Buffer.from(body, 'hex').toString('latin1');
+	if (typeof body === 'string') return body;
 	return String(body);
+}
+
+import { forgetRateMeterReadings } from '../../../nodes/shared/transport/rateMeter';
+import { transportRuntime } from '../../../nodes/shared/transport/request';
+
+export interface FakeClock {
+	/** Every sleep asked for, in ms, in order. */
+	sleeps: number[];
+	now: number;
+}
+
+/** Replaces the helper's sleep/clock/randomness for each test of the file (no real waiting) and restores them. */
+export function useFakeClock(): FakeClock {
+	const clock: FakeClock = { sleeps: [], now: 0 };
+	const real = { ...transportRuntime };
+	beforeEach(() => {
+		clock.sleeps = [];
+		clock.now = Date.parse('2026-11-22T10:00:00Z');
+		forgetRateMeterReadings();
+		transportRuntime.sleep = async (ms: number) => {
+			clock.sleeps.push(ms);
+			clock.now += ms;
+		};
+		transportRuntime.now = () => clock.now;
+		transportRuntime.random = () => 0.5;
+	});
+	afterEach(() => Object.assign(transportRuntime, real));
+	return clock;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** Records every request nock answers in `scope` (method, path incl. query, headers, body). */
+export function recordRequests(scope: { on(event: 'request', listener: (...args: unknown[]) => void): unknown }) {
+	const requests: RecordedRequest[] = [];
+	scope.on('request', (...args: unknown[]) => {
+		const [req, interceptor, body] = args as [
+			{ method: string; path: string; headers: Record<string, unknown> },
+			unknown,
+			unknown,
+		];
+		void interceptor;
+		requests.push({ method: req.method, path: req.path, headers: req.headers, body });
+	});
+	return requests;
 }
