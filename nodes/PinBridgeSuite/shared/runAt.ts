@@ -109,10 +109,12 @@ function isoOffset(offset: string): string {
 const EXAMPLE = 'e.g. 2026-12-01T09:00:00 or 2026-12-01T09:00:00+01:00';
 
 /**
- * Reads a Run At value into what PinBridge is sent. `timeZone` is the workflow's; `now` the current epoch ms.
+ * Any date-time value (text from n8n's date field or an expression, a Date, a luxon DateTime) as ISO 8601 with an
+ * explicit offset; text without one is read in `timeZone` (the workflow's). Also right for since/until filters.
  * Returns the rule that failed instead of throwing, so the caller can name its own field.
  */
-export function resolveRunAt(raw: unknown, timeZone: string, now: number): RunAtResult {
+export function resolveDateTime(raw: unknown, timeZone: string): RunAtResult {
+	if (raw === undefined || raw === null) return { ok: false, rule: 'is required' };
 	let text: string | undefined;
 	if (typeof raw === 'string') text = raw.trim();
 	else if (raw && typeof raw === 'object') text = fromObject(raw);
@@ -146,8 +148,14 @@ export function resolveRunAt(raw: unknown, timeZone: string, now: number): RunAt
 		return { ok: false, rule: `"${text}" is not a date and time PinBridge can read (${EXAMPLE})` };
 	}
 	if (Number.isNaN(instant)) return { ok: false, rule: `"${text}" is not a valid date and time` };
-	if (instant <= now) {
-		return { ok: false, rule: `must be in the future, got ${value} (now is ${new Date(now).toISOString()})` };
-	}
 	return { ok: true, value, instant };
+}
+
+/** A Run At value: resolveDateTime(), and it must lie after `now` (epoch ms), as PinBridge requires. */
+export function resolveRunAt(raw: unknown, timeZone: string, now: number): RunAtResult {
+	const result = resolveDateTime(raw, timeZone);
+	if (result.ok && result.instant <= now) {
+		return { ok: false, rule: `must be in the future, got ${result.value} (now is ${new Date(now).toISOString()})` };
+	}
+	return result;
 }

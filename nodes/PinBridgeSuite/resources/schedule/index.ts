@@ -1,3 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../operation';
+import { cancelScheduleOperation } from './cancel';
+import { createSchedule } from './create';
+import { getSchedule } from './get';
+import { getManySchedules } from './getMany';
 
-export const scheduleProperties: INodeProperties[] = [];
+export const scheduleProperties = resourceProperties(
+	'schedule',
+	[createSchedule, getSchedule, getManySchedules, cancelScheduleOperation],
+	'create',
+);
