@@ -123,7 +123,15 @@ export function recordRequests(scope: { on(event: 'request', listener: (...args:
 			unknown,
 		];
 		void interceptor;
-		requests.push({ method: req.method, path: req.path, headers: req.headers, body });
+		let parsed = body;
+		if (typeof body === 'string' && body !== '') {
+			try {
+				parsed = JSON.parse(body) as unknown;
+			} catch {
+				parsed = body;
+			}
+		}
+		requests.push({ method: req.method, path: req.path, headers: req.headers, body: parsed });
 	});
 	return requests;
 }
