@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
 /**
  * Small typed REST client for driving a real n8n (2.41.1) from tests.
  *
@@ -19,6 +19,8 @@
  *   one run in five exits 139 after printing); a Webhook-started workflow (`responseMode: lastNode`) needs the
  *   workflow to be active and a different trigger — it is still available as `callWebhook()` for production-mode
  *   runs (mode `webhook`), e.g. for workflows that must be active anyway.
+ *   Input items: `runWorkflow(id, { triggerItems })` pins them as the trigger's output for that one run (the
+ *   editor's "pin data"), so a Manual Trigger workflow can be fed e.g. 20 items without a Code node.
  *   If a workflow starts with a trigger that needs an external event (e.g. the PinBridge Trigger), the run endpoint
  *   answers `{ waitingForWebhook: true }`; runWorkflow() rejects that — activate the workflow instead.
  *
@@ -27,7 +29,7 @@
  *   the node that failed, with the same input items, as a new execution (mode `retry`, `retryOf` set). n8n refuses
  *   to retry a successful execution (409 "The execution succeeded, so it cannot be retried."). For a successful
  *   one, `rerunExecution()` replays it the way the editor's "Debug in editor" does: the trigger's saved output is
- *   fed back in via `triggerToStartFrom.data`, so every node after the trigger gets the same items again.
+ *   pinned for one run, so every node after the trigger gets the same items again (a new manual execution).
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -134,6 +136,22 @@ export class N8nHttpError extends Error {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FINAL: ExecutionStatus[] = ['success', 'error', 'crashed', 'canceled'];
 
+/**
+ * Poll `probe` until it returns a truthy value (returned) or the timeout passes (throws, with the last value).
+ * Needed because in n8n 2.41 activate/deactivate answer BEFORE the trigger's webhook is created/deleted
+ * (≈0.3–0.5 s later), so "exactly one webhook at the emulator" must be awaited, not read right away.
+ */
+export async function waitFor<T>(probe: () => Promise<T> | T, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+	const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+	let last: T | undefined;
+	for (;;) {
+		last = await probe();
+		if (last) return last as NonNullable<T>;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${opts.what ?? 'condition'} (last: ${JSON.stringify(last)})`);
+		await sleep(opts.intervalMs ?? 100);
+	}
+}
+
 /** Output items (json) of one node in an execution's run data. */
 export function nodeOutput(execution: N8nExecution, nodeName: string, outputIndex = 0): any[] {
 	const runs = execution.data?.resultData?.runData?.[nodeName];
@@ -221,6 +239,15 @@ export class N8nClient {
 		return { id: created.id, name: created.name, type: created.type };
 	}
 
+	/** Replace a credential's data (internal `PATCH /rest/credentials/:id`). */
+	async updateCredential(id: string, data: Record<string, any>): Promise<CredentialRef> {
+		const found = (await this.listCredentials()).find((c) => c.id === id);
+		if (!found) throw new Error(`credential ${id} not found`);
+		await this.rest('PATCH', `/credentials/${id}`, { name: found.name, type: found.type, data });
+		this.credentialData.set(id, { type: found.type, name: found.name, data });
+		return found;
+	}
+
 	async deleteCredential(id: string): Promise<void> {
 		await this.pub('DELETE', `/credentials/${id}`);
 		this.credentialData.delete(id);
@@ -255,7 +282,7 @@ export class N8nClient {
 
 	/**
 	 * Create a workflow from JSON (public API `POST /api/v1/workflows`); returns its id. Only the fields the public
-	 * API accepts are sent (name, nodes, connections, settings, staticData). `pinData` is set via the internal API.
+	 * API accepts are sent (name, nodes, connections, settings, staticData, pinData).
 	 */
 	async importWorkflow(json: WorkflowJson): Promise<string> {
 		const body = {
@@ -264,12 +291,9 @@ export class N8nClient {
 			connections: json.connections,
 			settings: json.settings ?? { executionOrder: 'v1' },
 			...(json.staticData ? { staticData: json.staticData } : {}),
+			...(json.pinData ? { pinData: json.pinData } : {}),
 		};
 		const created = await this.pub<{ id: string }>('POST', '/workflows', body);
-		if (json.pinData && Object.keys(json.pinData).length) {
-			const wf = await this.rest<any>('GET', `/workflows/${created.id}`);
-			await this.rest('PATCH', `/workflows/${created.id}`, { versionId: wf.versionId, pinData: json.pinData });
-		}
 		return created.id;
 	}
 
@@ -377,18 +401,27 @@ export class N8nClient {
 		const wf = await this.getWorkflow(workflowId);
 		const triggerName = opts.trigger ?? wf.nodes.find((n) => /trigger$/i.test(n.type))?.name;
 		if (!triggerName) throw new Error(`workflow ${workflowId} has no trigger node; pass opts.trigger`);
-		const triggerToStartFrom: Record<string, any> = { name: triggerName };
-		if (opts.triggerItems) {
-			triggerToStartFrom.data = {
-				startTime: Date.now(),
-				executionIndex: 0,
-				executionTime: 0,
-				source: [],
-				executionStatus: 'success',
-				data: { main: [opts.triggerItems.map((json) => ({ json }))] },
-			};
+		if (!opts.triggerItems) return await this.startManualRun(workflowId, { triggerToStartFrom: { name: triggerName } }, opts);
+		// Feed the items in as the trigger's pinned data (what "Debug in editor" does), then restore the pin data.
+		// (`triggerToStartFrom.data` is accepted by the DTO but ignored by 2.41's full manual run.)
+		const previous = await this.setPinData(workflowId, { [triggerName]: opts.triggerItems.map((json) => ({ json })) });
+		try {
+			return await this.startManualRun(workflowId, { triggerToStartFrom: { name: triggerName } }, opts);
+		} finally {
+			await this.setPinData(workflowId, previous, true);
 		}
-		return await this.startManualRun(workflowId, { triggerToStartFrom }, opts);
+	}
+
+	/**
+	 * Merge `pinData` into the workflow's pinned data (or replace it when `replace`); returns the previous pin data.
+	 * Internal `PATCH /rest/workflows/:id` (partial update).
+	 */
+	async setPinData(workflowId: string, pinData: Record<string, Array<{ json: any }>> | null, replace = false): Promise<Record<string, any> | null> {
+		const wf = await this.rest<any>('GET', `/workflows/${workflowId}`);
+		const previous = wf.pinData && Object.keys(wf.pinData).length ? wf.pinData : null;
+		const next = replace ? pinData : { ...(previous ?? {}), ...(pinData ?? {}) };
+		await this.rest('PATCH', `/workflows/${workflowId}?forceSave=true`, { pinData: next ?? {} });
+		return previous;
 	}
 
 	private async startManualRun(workflowId: string, body: Record<string, any>, opts: { node?: string; timeoutMs?: number }): Promise<RunResult> {
@@ -434,8 +467,7 @@ export class N8nClient {
 		const runData = ex.data?.resultData?.runData ?? {};
 		const trigger = wf.nodes.find((n) => /trigger$/i.test(n.type) && runData[n.name]?.length);
 		if (!trigger) throw new Error(`execution ${id} has no trigger run data to replay`);
-		const triggerRun = runData[trigger.name][runData[trigger.name].length - 1];
-		return await this.startManualRun(ex.workflowId, { triggerToStartFrom: { name: trigger.name, data: triggerRun } }, opts);
+		return await this.runWorkflow(ex.workflowId, { ...opts, trigger: trigger.name, triggerItems: nodeOutput(ex, trigger.name) });
 	}
 
 	// ---------------------------------------------------------------- webhooks

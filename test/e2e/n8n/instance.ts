@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error */
 /**
  * Start a real n8n (installed by ./install.ts) with this repo's package loaded, headless-ready:
  * owner created, logged in (cookie), and a public API key with every scope.
@@ -128,7 +128,7 @@ function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${url}/`,
 		// The trigger registers this URL at PinBridge (the emulator): make it the loopback address, not "localhost".
-		WEBHOOK_URL: `${url}/`,
+		N8N_WEBHOOK_URL: `${url}/`,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -139,12 +139,15 @@ function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		DB_SQLITE_POOL_SIZE: '2',
 		N8N_LOG_OUTPUT: 'console',
 		// The parent (npm/jest/gulp) may run on Node 20 with npm's config in the environment; don't leak it into n8n.
 		npm_config_nodedir: undefined,
 		NODE_OPTIONS: undefined,
+		// Jest sets NODE_ENV=test, and with it `n8n start` exits at once with code 1 and prints nothing.
+		NODE_ENV: 'production',
 		...opts.env,
 	};
 	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -168,7 +171,12 @@ function cookieFrom(res: Response): string | undefined {
 	return undefined;
 }
 
-async function restJson(url: string, method: string, body: unknown, cookie?: string): Promise<{ status: number; json: any; res: Response }> {
+interface RestAnswer {
+	data?: { rawApiKey?: string } & Record<string, unknown>;
+	[k: string]: unknown;
+}
+
+async function restJson(url: string, method: string, body: unknown, cookie?: string): Promise<{ status: number; json: RestAnswer | undefined; res: Response }> {
 	const res = await fetch(url, {
 		method,
 		headers: {
@@ -179,11 +187,11 @@ async function restJson(url: string, method: string, body: unknown, cookie?: str
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	let json: any;
+	let json: RestAnswer | undefined;
 	try {
-		json = text ? JSON.parse(text) : undefined;
+		json = text ? (JSON.parse(text) as RestAnswer) : undefined;
 	} catch {
-		json = text;
+		json = { text };
 	}
 	return { status: res.status, json, res };
 }
@@ -211,7 +219,7 @@ export async function ensureOwnerAndLogin(url: string, owner: N8nOwner): Promise
 export async function createApiKey(url: string, cookie: string, label = `e2e-${Date.now()}`): Promise<string> {
 	const scopes = await restJson(`${url}/rest/api-keys/scopes`, 'GET', undefined, cookie);
 	if (scopes.status !== 200) throw new Error(`GET /rest/api-keys/scopes: ${scopes.status} ${JSON.stringify(scopes.json)}`);
-	const created = await restJson(`${url}/rest/api-keys`, 'POST', { label, scopes: scopes.json.data, expiresAt: null }, cookie);
+	const created = await restJson(`${url}/rest/api-keys`, 'POST', { label, scopes: scopes.json?.data, expiresAt: null }, cookie);
 	const raw = created.json?.data?.rawApiKey;
 	if (created.status !== 200 || !raw) {
 		throw new Error(`POST /rest/api-keys: ${created.status} ${JSON.stringify(created.json).slice(0, 300)}`);
@@ -310,8 +318,11 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 	const stop = async () => {
 		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		killGroup('SIGTERM');
-		const timeout = sleep(20_000).then(() => 'timeout');
-		if ((await Promise.race([exited.then(() => 'done'), timeout])) === 'timeout') {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), 20_000)));
+		const outcome = await Promise.race([exited.then(() => 'done'), timeout]);
+		clearTimeout(timer);
+		if (outcome === 'timeout') {
 			killGroup('SIGKILL');
 			await exited;
 		}

@@ -1,0 +1,45 @@
+// `npm run dev` → `gulp dev`: install n8n (once, cached outside the repo), build, start the PinBridge emulator and
+// n8n with this package loaded, rebuild on changes. The logic lives in test/e2e/n8n/*.ts (loaded through tsx).
+const { series, watch } = require('gulp');
+const { spawn } = require('node:child_process');
+const { require: tsxRequire } = require('tsx/cjs/api');
+
+const dev = () => tsxRequire('./test/e2e/n8n/dev.ts', __filename);
+let env; // the running dev environment
+
+async function installN8n() {
+	await dev().installN8n();
+}
+
+function build() {
+	return new Promise((resolve, reject) => {
+		const child = spawn('npm', ['run', 'build'], { stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
+	});
+}
+
+async function start() {
+	env = await dev().startDevEnvironment();
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\n[dev] stopping n8n and the emulator…');
+		await env.stop().catch((err) => console.error(err));
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+function watchSources() {
+	// A failed build (e.g. a type error mid-edit) is reported and the watch goes on.
+	const rebuild = () => build().catch((err) => console.error(`[dev] ${err.message}`));
+	watch(['nodes/**/*', 'credentials/**/*'], { ignoreInitial: true }, rebuild);
+	return new Promise(() => {}); // runs until Ctrl-C
+}
+
+exports.build = build;
+exports.installN8n = installN8n;
+exports.dev = series(installN8n, build, start, watchSources);

@@ -1,0 +1,142 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/require-node-api-error */
+/**
+ * `npm run dev` (gulpfile.js → these functions): a real n8n with this package loaded, against the local PinBridge
+ * emulator, with an owner, a "PinBridge (emulator)" credential and the example workflows already there.
+ *
+ * Everything persistent lives outside the repo, in `${cacheRoot()}/dev-user-folder` (the n8n DB, its settings, the
+ * public API key); the emulator is in-memory and seeded (same seed → same account/board ids every run), so the
+ * credential and workflows created in an earlier run keep working: they are re-pointed at the current emulator
+ * URL/key if those changed.
+ */
+import path from 'node:path';
+
+import { N8nClient } from './client';
+import { cacheRoot, installN8n } from './install';
+import { startN8n, type N8nInstance, type N8nOwner } from './instance';
+import { exampleWorkflowFiles, loadExampleWorkflow } from './workflows';
+
+export { installN8n } from './install';
+
+export const DEV_PORT = 5678;
+export const DEV_EMULATOR_PORT = 4010;
+export const DEV_EMULATOR_SEED = 1;
+export const DEV_CREDENTIAL_NAME = 'PinBridge (emulator)';
+export const DEV_OWNER: N8nOwner = {
+	email: 'dev@pinbridge.local',
+	password: 'PinBridge-dev-1',
+	firstName: 'PinBridge',
+	lastName: 'Developer',
+};
+
+export interface DevEnvironment {
+	n8n: N8nInstance;
+	emulatorUrl: string;
+	stop(): Promise<void>;
+}
+
+/** The emulator is written by another part of the project; load it lazily so this file works without it. */
+async function loadEmulator(): Promise<typeof import('../../emulator/server')> {
+	return await import('../../emulator/server');
+}
+
+export async function startDevEnvironment(
+	opts: { port?: number; emulatorPort?: number; userFolder?: string } = {},
+): Promise<DevEnvironment> {
+	await installN8n(); // no-op when the cache already has it
+	const { startEmulator } = await loadEmulator();
+	const emu = await startEmulator({
+		port: opts.emulatorPort ?? DEV_EMULATOR_PORT,
+		clock: 'real',
+		seed: DEV_EMULATOR_SEED,
+		logRequests: false,
+	});
+	console.log(`[dev] PinBridge emulator on ${emu.url}`);
+	let n8n: N8nInstance;
+	try {
+		n8n = await startN8n({
+			port: opts.port ?? DEV_PORT,
+			userFolder: opts.userFolder ?? path.join(cacheRoot(), 'dev-user-folder'),
+			owner: DEV_OWNER,
+			env: { N8N_DEV_RELOAD: 'true', N8N_LOG_LEVEL: 'info' },
+		});
+	} catch (err) {
+		await emu.close();
+		throw err;
+	}
+	const stop = async () => {
+		await n8n.stop();
+		await emu.close();
+	};
+	try {
+		const client = new N8nClient(n8n);
+		const credential = await ensureCredential(client, { baseUrl: emu.url, apiKey: emu.apiKey });
+		const imported = await ensureExampleWorkflows(client, {
+			credential,
+			accountId: emu.accountId,
+			boardId: emu.boardIds[0],
+		});
+		printBanner(n8n, emu.url, imported);
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+	return { n8n, emulatorUrl: emu.url, stop };
+}
+
+async function ensureCredential(client: N8nClient, data: { baseUrl: string; apiKey: string }) {
+	const existing = (await client.listCredentials()).find(
+		(c) => c.name === DEV_CREDENTIAL_NAME && c.type === 'pinBridgeSuiteApi',
+	);
+	if (existing) {
+		// Same seed gives the same key and port normally; re-point anyway in case either changed.
+		await client.updateCredential(existing.id, data);
+		console.log(`[dev] credential "${DEV_CREDENTIAL_NAME}" exists (${existing.id}); pointed at ${data.baseUrl}`);
+		return existing;
+	}
+	const created = await client.createCredential('pinBridgeSuiteApi', data, DEV_CREDENTIAL_NAME);
+	console.log(`[dev] created credential "${DEV_CREDENTIAL_NAME}" (${created.id})`);
+	return created;
+}
+
+async function ensureExampleWorkflows(
+	client: N8nClient,
+	targets: Parameters<typeof loadExampleWorkflow>[1],
+): Promise<Array<{ id: string; name: string }>> {
+	const present = await client.listWorkflows();
+	const out: Array<{ id: string; name: string }> = [];
+	for (const file of exampleWorkflowFiles()) {
+		const wf = loadExampleWorkflow(path.basename(file), targets);
+		const found = present.find((w) => w.name === wf.name);
+		if (found) {
+			out.push({ id: found.id, name: found.name });
+			continue;
+		}
+		try {
+			const id = await client.importWorkflow(wf);
+			console.log(`[dev] imported workflow "${wf.name}" (${id})`);
+			out.push({ id, name: wf.name });
+		} catch (err) {
+			console.warn(`[dev] could not import ${path.basename(file)}: ${(err as Error).message}`);
+		}
+	}
+	return out;
+}
+
+function printBanner(n8n: N8nInstance, emulatorUrl: string, workflows: Array<{ id: string; name: string }>): void {
+	const lines = [
+		'',
+		'  PinBridge dev environment is ready',
+		'',
+		`  n8n editor   ${n8n.url}/`,
+		`  login        ${n8n.owner.email}  /  ${n8n.owner.password}`,
+		`  emulator     ${emulatorUrl}   (credential "${DEV_CREDENTIAL_NAME}")`,
+		'  workflows',
+		...workflows.map((w) => `    ${n8n.url}/workflow/${w.id}   ${w.name}`),
+		`  n8n log      ${n8n.logFile}`,
+		'',
+		'  Editing nodes/ or credentials/ rebuilds the package; n8n reloads it (refresh the editor).',
+		'  Ctrl-C stops n8n and the emulator.',
+		'',
+	];
+	console.log(lines.join('\n'));
+}
