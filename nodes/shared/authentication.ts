@@ -1,7 +1,5 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { API_KEY_CREDENTIAL, OAUTH2_CREDENTIAL } from './transport/request';
-
 /** Both PinBridge nodes let the user pick API key or OAuth2, as n8n's own dual-auth nodes do. */
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -15,6 +13,14 @@ export const authenticationProperty: INodeProperties = {
 };
 
 export const pinBridgeCredentials: INodeCredentialDescription[] = [
-	{ name: API_KEY_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: OAUTH2_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{ name: 'pinBridgeSuiteApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: 'pinBridgeSuiteOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 ];
+
+/** The credential type an Authentication value selects: the same rule n8n's RoutingNode applies. */
+export function credentialTypeFor(authentication: unknown): string {
+	const chosen = pinBridgeCredentials.find((credential) =>
+		credential.displayOptions?.show?.authentication?.includes(authentication as string),
+	);
+	return (chosen ?? pinBridgeCredentials[0]).name;
+}

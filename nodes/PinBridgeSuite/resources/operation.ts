@@ -37,7 +37,7 @@ export function resourceProperties(
 }
 
 /** Return All and Limit, as on every n8n list operation. */
-export function returnAllAndLimit(defaultLimit = 50): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -51,7 +51,7 @@ export function returnAllAndLimit(defaultLimit = 50): INodeProperties[] {
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: defaultLimit,
+			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},

@@ -4,22 +4,23 @@
  * cap are done once, in one place.
  */
 import {
+	NodeApiError,
 	sleep,
 	type ICredentialDataDecryptedObject,
+	type JsonObject,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type INode,
 } from 'n8n-workflow';
 
+import { credentialTypeFor } from '../authentication';
 import { toPinBridgeError } from './errors';
 import { inFlightLimitFor } from './inFlight';
 import { waitForAccountTokenMs, type RateMeterReading } from './rateMeter';
 import { decideRetry, isAmbiguousFailure, type AttemptOutcome } from './retryPolicy';
 import { readRequestSettings, type RequestSettings } from './settings';
 
-export const API_KEY_CREDENTIAL = 'pinBridgeSuiteApi';
-export const OAUTH2_CREDENTIAL = 'pinBridgeSuiteOAuth2Api';
 export const DEFAULT_BASE_URL = 'https://api.pinbridge.io';
 
 /** What the helper needs of an n8n context; the execute-single, load-options, hook and webhook contexts all fit. */
@@ -78,7 +79,7 @@ export function normalizeBaseUrl(raw: unknown): string {
 }
 
 export function credentialTypeOf(ctx: PinBridgeContext): string {
-	return ctx.getNodeParameter('authentication', 'apiKey') === 'oAuth2' ? OAUTH2_CREDENTIAL : API_KEY_CREDENTIAL;
+	return credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey'));
 }
 
 function secretsOf(credentials: IDataObject): string[] {
@@ -154,8 +155,11 @@ async function sendOnce(
 		return { kind: 'response', status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	} catch (error) {
 		const outcome = outcomeFromError(error);
-		if (!outcome) throw error; // not an HTTP failure (missing credential, bad options): nothing to retry
-		return outcome;
+		if (outcome) return outcome;
+		// Not an HTTP failure (missing credential, bad options): nothing to retry. Only the message is kept,
+		// never the request the error may carry.
+		const message = error instanceof Error ? error.message : String(error);
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex: request.itemIndex });
 	}
 }
 

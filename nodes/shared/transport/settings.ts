@@ -27,7 +27,7 @@ export const requestSettingsProperty: INodeProperties = {
 			name: 'maxAttempts',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
-			default: DEFAULT_RETRY_SETTINGS.maxAttempts,
+			default: 8, // DEFAULT_RETRY_SETTINGS.maxAttempts (lint needs a literal; a test keeps them equal)
 			description: 'Attempts per request, the first included. 1 turns retries off.',
 		},
 		{
@@ -35,7 +35,7 @@ export const requestSettingsProperty: INodeProperties = {
 			name: 'maxWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000,
+			default: 120, // DEFAULT_RETRY_SETTINGS.maxTotalWaitMs in seconds
 			description: 'The most one request may spend waiting between attempts before the item fails',
 		},
 		{
@@ -43,7 +43,7 @@ export const requestSettingsProperty: INodeProperties = {
 			name: 'maxInFlight',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
-			default: DEFAULT_MAX_IN_FLIGHT,
+			default: 10, // DEFAULT_MAX_IN_FLIGHT
 			description:
 				'How many requests this credential may have open at PinBridge at once; the other items wait their turn',
 		},
