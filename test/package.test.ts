@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports */
 // What ships: the npm tarball's contents, and that n8n can load every node and credential package.json names.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Test-only stand-in for the n8n app's credentials helper: hands out the test's credential data and applies a
 // credential type's `authenticate` block the way the app does (its `={{$credentials.x}}` expressions resolved by
 // the workflow's own expression engine).

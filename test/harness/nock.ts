@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Test-only: nock patches Node's shared http module; every test file that uses it restores it when done.
 import nock from 'nock';
 

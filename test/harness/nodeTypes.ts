@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Test-only: the node types a test workflow may use, prepared as the n8n app prepares them.
 import { DirectoryLoader } from 'n8n-core';
 import { RoutingNode } from 'n8n-core/dist/execution-engine/routing-node';

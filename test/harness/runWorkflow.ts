@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Test-only: runs a workflow through n8n-core's real WorkflowExecute, in-process, with the test's credentials.
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
@@ -20,7 +19,7 @@ import { TestCredentialsHelper, type CredentialStore } from './credentialsHelper
 import { ACTION_NODE_TYPE, createNodeTypes, ITEMS_NODE_TYPE } from './nodeTypes';
 
 export const TEST_BASE_URL = 'https://api.pinbridge.test';
-export const TEST_API_KEY = 'pb_test_key_0123456789abcdef';
+export const TEST_API_KEY = 'pb_example_key_0123456789abcdef';
 
 export const credentialTypes = {
 	pinBridgeSuiteApi: new PinBridgeSuiteApi(),

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Test-only: a loopback HTTP server that answers from a script, one step per request. A 'reset' step reads the
 // request and then destroys the socket without answering — what nock cannot do faithfully with n8n's HTTP client.
 import http from 'node:http';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Test-only: a context for calling the request helper directly, whose HTTP goes through n8n-core's real
 // httpRequestWithAuthentication (auth, OAuth2 signing, error wrapping) exactly as inside a running node.
 import { httpRequestWithAuthentication } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/authentication';

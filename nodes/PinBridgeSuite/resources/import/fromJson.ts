@@ -1,20 +1,17 @@
 import {
-  NodeApiError,
-  NodeOperationError,
-  type DeclarativeRestApiSettings,
-  type IDataObject,
-  type IExecutePaginationFunctions,
-  type IExecuteSingleFunctions,
-  type IHttpRequestOptions,
-  type INodeExecutionData,
-} from "n8n-workflow";
+	NodeApiError,
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
-import {
-  pinBridgeRequest,
-  type PinBridgeContext,
-} from "../../../shared/transport/request";
-import type { OperationDefinition } from "../operation";
-import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from "./rows";
+import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
+import type { OperationDefinition } from '../operation';
+import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from './rows';
 
 /**
  * Sends the item's rows in requests of at most 500, all through the request helper, and returns one item per
@@ -26,87 +23,73 @@ import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from "./rows";
  * the chunk is safe to send again after a dropped connection or a 5xx.
  */
 export async function sendImportChunks(
-  this: IExecutePaginationFunctions,
-  requestData: DeclarativeRestApiSettings.ResultOptions,
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-  const ctx = this as unknown as PinBridgeContext;
-  const itemIndex = this.getItemIndex();
-  const rows = requestData.options.body as IDataObject[];
-  const chunks = chunk(rows, MAX_ROWS_PER_IMPORT);
-  const jobs: INodeExecutionData[] = [];
-  for (const [index, rowsOfChunk] of chunks.entries()) {
-    try {
-      const { body } = await pinBridgeRequest<IDataObject>(ctx, {
-        method: "POST",
-        path: requestData.options.url ?? "/v1/pins/imports/json",
-        body: rowsOfChunk,
-        timeoutMs:
-          typeof requestData.options.timeout === "number"
-            ? requestData.options.timeout
-            : undefined,
-        itemIndex,
-        reconcile: async () => undefined,
-      });
-      jobs.push({ json: body ?? {}, pairedItem: { item: itemIndex } });
-    } catch (error) {
-      const failure =
-        error instanceof NodeApiError || error instanceof NodeOperationError
-          ? error
-          : new NodeOperationError(this.getNode(), error as Error, {
-              itemIndex,
-            });
-      if (chunks.length > 1) {
-        const first = index * MAX_ROWS_PER_IMPORT + 1;
-        const accepted = jobs.map((job) => String(job.json.id)).join(", ");
-        const note =
-          `Rows ${first}–${first + rowsOfChunk.length - 1} (request ${index + 1} of ${chunks.length}) failed.` +
-          (jobs.length
-            ? ` Rows before them were accepted as import job(s) ${accepted}.`
-            : "") +
-          " Running again is safe: rows already imported are recognised by their idempotency keys.";
-        failure.description = [note, failure.description]
-          .filter(Boolean)
-          .join("\n");
-      }
-      throw failure;
-    }
-  }
-  return jobs;
+	const ctx = this as unknown as PinBridgeContext;
+	const itemIndex = this.getItemIndex();
+	const rows = requestData.options.body as IDataObject[];
+	const chunks = chunk(rows, MAX_ROWS_PER_IMPORT);
+	const jobs: INodeExecutionData[] = [];
+	for (const [index, rowsOfChunk] of chunks.entries()) {
+		try {
+			const { body } = await pinBridgeRequest<IDataObject>(ctx, {
+				method: 'POST',
+				path: requestData.options.url ?? '/v1/pins/imports/json',
+				body: rowsOfChunk,
+				timeoutMs: typeof requestData.options.timeout === 'number' ? requestData.options.timeout : undefined,
+				itemIndex,
+				reconcile: async () => undefined,
+			});
+			jobs.push({ json: body ?? {}, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (chunks.length > 1) {
+				const first = index * MAX_ROWS_PER_IMPORT + 1;
+				const accepted = jobs.map((job) => String(job.json.id)).join(', ');
+				const note =
+					`Rows ${first}–${first + rowsOfChunk.length - 1} (request ${index + 1} of ${chunks.length}) failed.` +
+					(jobs.length ? ` Rows before them were accepted as import job(s) ${accepted}.` : '') +
+					' Running again is safe: rows already imported are recognised by their idempotency keys.';
+				failure.description = [note, failure.description].filter(Boolean).join('\n');
+			}
+			throw failure;
+		}
+	}
+	return jobs;
 }
 
 export const importFromJson: OperationDefinition = {
-  option: {
-    name: "From JSON",
-    value: "fromJson",
-    action: "Import pins from JSON rows",
-    description:
-      "Create many Pins (or schedules) at once from a list of rows, sent in requests of up to 500 rows",
-    routing: {
-      request: { method: "POST", url: "/v1/pins/imports/json" },
-      send: {
-        preSend: [
-          async function (
-            this: IExecuteSingleFunctions,
-            requestOptions: IHttpRequestOptions,
-          ) {
-            requestOptions.body = prepareRows(this);
-            return requestOptions;
-          },
-        ],
-      },
-      operations: { pagination: sendImportChunks },
-    },
-  },
-  fields: [
-    {
-      displayName: "Rows",
-      name: "rows",
-      type: "json",
-      required: true,
-      default: "[]",
-      placeholder: "={{ $json.rows }}",
-      description:
-        "The Pins to import: an array of objects with PinBridge’s field names (account_id, board_id, title, image_url or asset_id, description, link_url, alt_text, dominant_color, related_terms, and run_at to schedule instead of publishing now). Usually an expression such as {{ $JSON.rows }} after an Aggregate node. Rows without an idempotency_key get one made from their content, so running the workflow again never imports a row twice; a run_at without a time zone offset is read in the workflow’s time zone.",
-    },
-  ],
+	option: {
+		name: 'From JSON',
+		value: 'fromJson',
+		action: 'Import pins from JSON rows',
+		description: 'Create many Pins (or schedules) at once from a list of rows, sent in requests of up to 500 rows',
+		routing: {
+			request: { method: 'POST', url: '/v1/pins/imports/json' },
+			send: {
+				preSend: [
+					async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+						requestOptions.body = prepareRows(this);
+						return requestOptions;
+					},
+				],
+			},
+			operations: { pagination: sendImportChunks },
+		},
+	},
+	fields: [
+		{
+			displayName: 'Rows',
+			name: 'rows',
+			type: 'json',
+			required: true,
+			default: '[]',
+			placeholder: '={{ $json.rows }}',
+			description: 'The Pins to import: an array of objects with PinBridge’s field names (account_id, board_id, title, image_url or asset_id, description, link_url, alt_text, dominant_color, related_terms, and run_at to schedule instead of publishing now). Usually an expression such as {{ $JSON.rows }} after an Aggregate node. Rows without an idempotency_key get one made from their content, so running the workflow again never imports a row twice; a run_at without a time zone offset is read in the workflow’s time zone.',
+		},
+	],
 };

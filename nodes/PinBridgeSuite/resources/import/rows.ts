@@ -2,17 +2,17 @@
  * Rows for Import → From JSON: read from the item, checked, completed with idempotency keys, and split into
  * PinBridge-sized requests. Pure apart from reading the parameter, so the rules are easy to test.
  */
-import type { IDataObject, IExecuteSingleFunctions } from "n8n-workflow";
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { canonicalJson, sha256Hex } from "../../shared/idempotency";
-import { invalidField } from "../../shared/validation";
-import { resolveRunAt } from "../../shared/runAt";
-import { transportRuntime } from "../../../shared/transport/request";
+import { canonicalJson, sha256Hex } from '../../shared/idempotency';
+import { invalidField } from '../../shared/validation';
+import { resolveRunAt } from '../../shared/runAt';
+import { transportRuntime } from '../../../shared/transport/request';
 
 /** PinBridge takes at most this many rows per JSON import (contract §6). */
 export const MAX_ROWS_PER_IMPORT = 500;
 
-export const ROWS_FIELD = "Rows";
+export const ROWS_FIELD = 'Rows';
 
 /**
  * A row's default idempotency key: a hash of everything in the row. Re-running the execution sends the same keys,
@@ -20,113 +20,78 @@ export const ROWS_FIELD = "Rows";
  * a new Pin. Rows that bring their own `idempotency_key` (e.g. a spreadsheet row id) keep it.
  */
 export function rowIdempotencyKey(row: IDataObject): string {
-  const content = { ...row };
-  delete content.idempotency_key;
-  return `n8n-import-${sha256Hex(canonicalJson(content))}`;
+	const content = { ...row };
+	delete content.idempotency_key;
+	return `n8n-import-${sha256Hex(canonicalJson(content))}`;
 }
 
 /** The Rows parameter as an array: an expression's array, or JSON text typed into the field. */
 function readRowsParameter(ctx: IExecuteSingleFunctions): unknown {
-  const raw = ctx.getNodeParameter("rows", "") as unknown;
-  if (typeof raw !== "string") return raw;
-  if (raw.trim() === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    throw invalidField(
-      ctx,
-      ROWS_FIELD,
-      "must be a JSON array of Pin rows, and the text is not valid JSON",
-    );
-  }
+	const raw = ctx.getNodeParameter('rows', '') as unknown;
+	if (typeof raw !== 'string') return raw;
+	if (raw.trim() === '') return undefined;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		throw invalidField(ctx, ROWS_FIELD, 'must be a JSON array of Pin rows, and the text is not valid JSON');
+	}
 }
 
 /** Checks every row and returns the rows as they are sent (keys added, related terms as a list, run_at with offset). */
 export function prepareRows(ctx: IExecuteSingleFunctions): IDataObject[] {
-  const value = readRowsParameter(ctx);
-  if (value === undefined || value === null) {
-    throw invalidField(
-      ctx,
-      ROWS_FIELD,
-      "is required: an array of Pin rows, e.g. {{ $json.rows }}",
-    );
-  }
-  if (!Array.isArray(value)) {
-    const kind = typeof value === "object" ? "an object" : `a ${typeof value}`;
-    throw invalidField(
-      ctx,
-      ROWS_FIELD,
-      `must be an array of Pin rows, got ${kind}. To import many items, gather them first with the Aggregate node.`,
-    );
-  }
-  if (value.length === 0)
-    throw invalidField(ctx, ROWS_FIELD, "must contain at least one row");
+	const value = readRowsParameter(ctx);
+	if (value === undefined || value === null) {
+		throw invalidField(ctx, ROWS_FIELD, 'is required: an array of Pin rows, e.g. {{ $json.rows }}');
+	}
+	if (!Array.isArray(value)) {
+		const kind = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+		throw invalidField(
+			ctx,
+			ROWS_FIELD,
+			`must be an array of Pin rows, got ${kind}. To import many items, gather them first with the Aggregate node.`,
+		);
+	}
+	if (value.length === 0) throw invalidField(ctx, ROWS_FIELD, 'must contain at least one row');
 
-  const timeZone = ctx.getTimezone();
-  const now = transportRuntime.now();
-  return value.map((row: unknown, index) => {
-    const rowNumber = index + 1;
-    if (!row || typeof row !== "object" || Array.isArray(row)) {
-      const kind = Array.isArray(row)
-        ? "an array"
-        : row === null
-          ? "null"
-          : `a ${typeof row}`;
-      throw invalidField(
-        ctx,
-        ROWS_FIELD,
-        `row ${rowNumber} must be an object of Pin fields, got ${kind}`,
-      );
-    }
-    const prepared: IDataObject = { ...(row as IDataObject) };
-    // The old PinBridge node sent related terms as one string; PinBridge wants a list.
-    if (typeof prepared.related_terms === "string") {
-      prepared.related_terms = prepared.related_terms
-        .split(",")
-        .map((term) => term.trim())
-        .filter((term) => term !== "");
-    }
-    if (
-      prepared.run_at !== undefined &&
-      prepared.run_at !== null &&
-      prepared.run_at !== ""
-    ) {
-      const runAt = resolveRunAt(prepared.run_at, timeZone, now);
-      if (!runAt.ok)
-        throw invalidField(
-          ctx,
-          ROWS_FIELD,
-          `row ${rowNumber}: run_at ${runAt.rule}`,
-        );
-      prepared.run_at = runAt.value;
-    }
-    const ownKey = prepared.idempotency_key;
-    if (ownKey !== undefined && ownKey !== null && ownKey !== "") {
-      if (typeof ownKey !== "string" && typeof ownKey !== "number") {
-        throw invalidField(
-          ctx,
-          ROWS_FIELD,
-          `row ${rowNumber}: idempotency_key must be a string`,
-        );
-      }
-      prepared.idempotency_key = String(ownKey);
-      if (prepared.idempotency_key.length > 255) {
-        throw invalidField(
-          ctx,
-          ROWS_FIELD,
-          `row ${rowNumber}: idempotency_key must be at most 255 characters`,
-        );
-      }
-    } else {
-      prepared.idempotency_key = rowIdempotencyKey(prepared);
-    }
-    return prepared;
-  });
+	const timeZone = ctx.getTimezone();
+	const now = transportRuntime.now();
+	return value.map((row: unknown, index) => {
+		const rowNumber = index + 1;
+		if (!row || typeof row !== 'object' || Array.isArray(row)) {
+			const kind = Array.isArray(row) ? 'an array' : row === null ? 'null' : `a ${typeof row}`;
+			throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber} must be an object of Pin fields, got ${kind}`);
+		}
+		const prepared: IDataObject = { ...(row as IDataObject) };
+		// The old PinBridge node sent related terms as one string; PinBridge wants a list.
+		if (typeof prepared.related_terms === 'string') {
+			prepared.related_terms = prepared.related_terms
+				.split(',')
+				.map((term) => term.trim())
+				.filter((term) => term !== '');
+		}
+		if (prepared.run_at !== undefined && prepared.run_at !== null && prepared.run_at !== '') {
+			const runAt = resolveRunAt(prepared.run_at, timeZone, now);
+			if (!runAt.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: run_at ${runAt.rule}`);
+			prepared.run_at = runAt.value;
+		}
+		const ownKey = prepared.idempotency_key;
+		if (ownKey !== undefined && ownKey !== null && ownKey !== '') {
+			if (typeof ownKey !== 'string' && typeof ownKey !== 'number') {
+				throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: idempotency_key must be a string`);
+			}
+			prepared.idempotency_key = String(ownKey);
+			if (prepared.idempotency_key.length > 255) {
+				throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: idempotency_key must be at most 255 characters`);
+			}
+		} else {
+			prepared.idempotency_key = rowIdempotencyKey(prepared);
+		}
+		return prepared;
+	});
 }
 
 export function chunk<T>(list: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < list.length; start += size)
-    chunks.push(list.slice(start, start + size));
-  return chunks;
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
 }

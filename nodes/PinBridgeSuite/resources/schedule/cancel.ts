@@ -1,36 +1,30 @@
 import {
-  NodeApiError,
-  NodeOperationError,
-  type DeclarativeRestApiSettings,
-  type IDataObject,
-  type IExecutePaginationFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
+	NodeApiError,
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
-import {
-  pinBridgeRequest,
-  type PinBridgeContext,
-} from "../../../shared/transport/request";
-import { routeThroughHelper } from "../../../shared/transport/routing";
-import type { OperationDefinition } from "../operation";
-import { requireScheduleId, scheduleIdField, scheduleUrl } from "./scheduleId";
+import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
+import { routeThroughHelper } from '../../../shared/transport/routing';
+import type { OperationDefinition } from '../operation';
+import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
 
 /**
  * A cancel whose answer was lost may have worked; asking for the schedule tells. If it is canceled, that is the
  * answer; otherwise the cancel is sent again.
  */
 const send = routeThroughHelper({
-  reconcile: async (ctx, request) => {
-    const { body } = await pinBridgeRequest<IDataObject>(
-      ctx as unknown as PinBridgeContext,
-      {
-        method: "GET",
-        path: request.path.replace(/\/cancel$/, ""),
-        itemIndex: request.itemIndex,
-      },
-    );
-    return body && body.status === "canceled" ? body : undefined;
-  },
+	reconcile: async (ctx, request) => {
+		const { body } = await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
+			method: 'GET',
+			path: request.path.replace(/\/cancel$/, ''),
+			itemIndex: request.itemIndex,
+		});
+		return body && body.status === 'canceled' ? body : undefined;
+	},
 });
 
 /**
@@ -38,46 +32,43 @@ const send = routeThroughHelper({
  * That is the one 400 this call can get, so it is turned into an error that says what happened and what to do.
  */
 async function cancelSchedule(
-  this: IExecutePaginationFunctions,
-  requestData: DeclarativeRestApiSettings.ResultOptions,
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-  try {
-    return await send.call(this, requestData);
-  } catch (error) {
-    const failure =
-      error instanceof NodeApiError || error instanceof NodeOperationError
-        ? error
-        : new NodeOperationError(this.getNode(), error as Error, {
-            itemIndex: this.getItemIndex(),
-          });
-    if (failure instanceof NodeApiError && failure.httpCode === "400") {
-      const id = String(this.getNodeParameter("scheduleId", "")).trim();
-      const pinBridgeSaid = failure.message;
-      failure.message = `Schedule ${id} can no longer be canceled: it has already run or was canceled before`;
-      failure.description = [
-        `PinBridge said: ${pinBridgeSaid}`,
-        'Only schedules with status "scheduled" or "queued" can be canceled. Use Schedule → Get to see its status and, once it has run, the Pin it created (pin_id); to remove that Pin use Pin → Delete.',
-        failure.description,
-      ]
-        .filter(Boolean)
-        .join("\n");
-    }
-    throw failure;
-  }
+	try {
+		return await send.call(this, requestData);
+	} catch (error) {
+		const failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+		if (failure instanceof NodeApiError && failure.httpCode === '400') {
+			const id = String(this.getNodeParameter('scheduleId', '')).trim();
+			const pinBridgeSaid = failure.message;
+			failure.message = `Schedule ${id} can no longer be canceled: it has already run or was canceled before`;
+			failure.description = [
+				`PinBridge said: ${pinBridgeSaid}`,
+				'Only schedules with status "scheduled" or "queued" can be canceled. Use Schedule → Get to see its status and, once it has run, the Pin it created (pin_id); to remove that Pin use Pin → Delete.',
+				failure.description,
+			]
+				.filter(Boolean)
+				.join('\n');
+		}
+		throw failure;
+	}
 }
 
 export const cancelScheduleOperation: OperationDefinition = {
-  option: {
-    name: "Cancel",
-    value: "cancel",
-    action: "Cancel a schedule",
-    description:
-      "Stop a scheduled Pin from being published; only possible before it runs",
-    routing: {
-      request: { method: "POST", url: scheduleUrl("/cancel") },
-      send: { preSend: [requireScheduleId] },
-      operations: { pagination: cancelSchedule },
-    },
-  },
-  fields: [scheduleIdField],
+	option: {
+		name: 'Cancel',
+		value: 'cancel',
+		action: 'Cancel a schedule',
+		description: 'Stop a scheduled Pin from being published; only possible before it runs',
+		routing: {
+			request: { method: 'POST', url: scheduleUrl('/cancel') },
+			send: { preSend: [requireScheduleId] },
+			operations: { pagination: cancelSchedule },
+		},
+	},
+	fields: [scheduleIdField],
 };

@@ -1,108 +1,85 @@
 import type {
-  IDataObject,
-  IExecuteSingleFunctions,
-  IHttpRequestOptions,
-  IN8nHttpFullResponse,
-  INodeExecutionData,
-  INodeProperties,
-} from "n8n-workflow";
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { routeThroughHelper } from "../../../shared/transport/routing";
-import { transportRuntime } from "../../../shared/transport/request";
-import {
-  buildPinContent,
-  pinContentFields,
-  readPinContent,
-} from "../../shared/pinContent";
-import { resolveRunAt } from "../../shared/runAt";
-import { invalidField } from "../../shared/validation";
-import type { OperationDefinition } from "../operation";
-import { findExistingSchedule } from "./reconcile";
+import { routeThroughHelper } from '../../../shared/transport/routing';
+import { transportRuntime } from '../../../shared/transport/request';
+import { buildPinContent, pinContentFields, readPinContent } from '../../shared/pinContent';
+import { resolveRunAt } from '../../shared/runAt';
+import { invalidField } from '../../shared/validation';
+import type { OperationDefinition } from '../operation';
+import { findExistingSchedule } from './reconcile';
 
 /** Assets uploaded by an item's preSend, for its postReceive (whose context has the preSend's as a prototype). */
 const uploadsByContext = new WeakMap<object, IDataObject>();
 
 function takeUploads(ctx: object): IDataObject {
-  for (
-    let owner: object | null = ctx;
-    owner;
-    owner = Object.getPrototypeOf(owner) as object | null
-  ) {
-    const uploads = uploadsByContext.get(owner);
-    if (uploads) {
-      uploadsByContext.delete(owner);
-      return uploads;
-    }
-  }
-  return {};
+	for (let owner: object | null = ctx; owner; owner = Object.getPrototypeOf(owner) as object | null) {
+		const uploads = uploadsByContext.get(owner);
+		if (uploads) {
+			uploadsByContext.delete(owner);
+			return uploads;
+		}
+	}
+	return {};
 }
 
 const runAtField: INodeProperties = {
-  displayName: "Run At",
-  name: "runAt",
-  type: "dateTime",
-  default: "",
-  required: true,
-  description:
-    'When PinBridge publishes the Pin; must be in the future. A time without an offset (as the date picker gives) is read in the workflow’s time zone (Workflow Settings → Timezone) and sent with that zone’s offset on that date, summer time included. A time with an offset or Z, e.g. from an expression such as {{ $now.plus(1, "day").toISO() }}, is kept as it is.',
+	displayName: 'Run At',
+	name: 'runAt',
+	type: 'dateTime',
+	default: '',
+	required: true,
+	description:
+		'When PinBridge publishes the Pin; must be in the future. A time without an offset (as the date picker gives) is read in the workflow’s time zone (Workflow Settings → Timezone) and sent with that zone’s offset on that date, summer time included. A time with an offset or Z, e.g. from an expression such as {{ $now.plus(1, "day").toISO() }}, is kept as it is.',
 };
 
 /** Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. */
-async function prepareSchedule(
-  this: IExecuteSingleFunctions,
-  requestOptions: IHttpRequestOptions,
-) {
-  const runAt = resolveRunAt(
-    this.getNodeParameter("runAt", ""),
-    this.getTimezone(),
-    transportRuntime.now(),
-  );
-  if (!runAt.ok) throw invalidField(this, "Run At", runAt.rule);
-  const input = await readPinContent(this);
-  const built = await buildPinContent(this, { uploadBinaries: true, input });
-  const uploads: IDataObject = {};
-  if (built.asset) uploads.asset = built.asset;
-  if (built.coverAsset) uploads.cover_asset = built.coverAsset;
-  uploadsByContext.set(this, uploads);
-  return { ...requestOptions, body: { ...built.body, run_at: runAt.value } };
+async function prepareSchedule(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const runAt = resolveRunAt(this.getNodeParameter('runAt', ''), this.getTimezone(), transportRuntime.now());
+	if (!runAt.ok) throw invalidField(this, 'Run At', runAt.rule);
+	const input = await readPinContent(this);
+	const built = await buildPinContent(this, { uploadBinaries: true, input });
+	const uploads: IDataObject = {};
+	if (built.asset) uploads.asset = built.asset;
+	if (built.coverAsset) uploads.cover_asset = built.coverAsset;
+	uploadsByContext.set(this, uploads);
+	return { ...requestOptions, body: { ...built.body, run_at: runAt.value } };
 }
 
 async function scheduleOutput(
-  this: IExecuteSingleFunctions,
-  _items: INodeExecutionData[],
-  response: IN8nHttpFullResponse,
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-  return [
-    { json: { ...(response.body as IDataObject), ...takeUploads(this) } },
-  ];
+	return [{ json: { ...(response.body as IDataObject), ...takeUploads(this) } }];
 }
 
 /** The content fields with Run At right after the board, where the "where and when" of the Pin is decided. */
 function createFields(): INodeProperties[] {
-  const content = pinContentFields();
-  const afterBoard = content.findIndex((field) => field.name === "board") + 1;
-  return [
-    ...content.slice(0, afterBoard),
-    runAtField,
-    ...content.slice(afterBoard),
-  ];
+	const content = pinContentFields();
+	const afterBoard = content.findIndex((field) => field.name === 'board') + 1;
+	return [...content.slice(0, afterBoard), runAtField, ...content.slice(afterBoard)];
 }
 
 export const createSchedule: OperationDefinition = {
-  option: {
-    name: "Create",
-    value: "create",
-    action: "Create a schedule",
-    description:
-      "Schedule a Pin to be published at a set time. A retry after a lost answer first looks for the schedule, so none is created twice.",
-    routing: {
-      request: { method: "POST", url: "/v1/schedules" },
-      send: { preSend: [prepareSchedule] },
-      output: { postReceive: [scheduleOutput] },
-      operations: {
-        pagination: routeThroughHelper({ reconcile: findExistingSchedule }),
-      },
-    },
-  },
-  fields: createFields(),
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a schedule',
+		description:
+			'Schedule a Pin to be published at a set time. A retry after a lost answer first looks for the schedule, so none is created twice.',
+		routing: {
+			request: { method: 'POST', url: '/v1/schedules' },
+			send: { preSend: [prepareSchedule] },
+			output: { postReceive: [scheduleOutput] },
+			operations: { pagination: routeThroughHelper({ reconcile: findExistingSchedule }) },
+		},
+	},
+	fields: createFields(),
 };

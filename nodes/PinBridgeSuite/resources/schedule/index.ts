@@ -1,11 +1,11 @@
-import { resourceProperties } from "../operation";
-import { cancelScheduleOperation } from "./cancel";
-import { createSchedule } from "./create";
-import { getSchedule } from "./get";
-import { getManySchedules } from "./getMany";
+import { resourceProperties } from '../operation';
+import { cancelScheduleOperation } from './cancel';
+import { createSchedule } from './create';
+import { getSchedule } from './get';
+import { getManySchedules } from './getMany';
 
 export const scheduleProperties = resourceProperties(
-  "schedule",
-  [createSchedule, getSchedule, getManySchedules, cancelScheduleOperation],
-  "create",
+	'schedule',
+	[createSchedule, getSchedule, getManySchedules, cancelScheduleOperation],
+	'create',
 );

@@ -3,89 +3,63 @@
  * 5xx) may or may not have made one. Before the helper sends it again, this looks for a schedule with the same
  * account, board, run time and content; finding one ends the create with it, so no schedule is made twice.
  */
-import type { IDataObject, IExecutePaginationFunctions } from "n8n-workflow";
+import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import {
-  pinBridgeRequestList,
-  type PinBridgeContext,
-  type PinBridgeRequest,
-} from "../../../shared/transport/request";
+	pinBridgeRequestList,
+	type PinBridgeContext,
+	type PinBridgeRequest,
+} from '../../../shared/transport/request';
 
 /** null, undefined and '' all mean "not set" (PinBridge returns null where the node sent nothing). */
 function same(a: unknown, b: unknown): boolean {
-  const norm = (value: unknown) =>
-    value === undefined || value === null || value === "" ? "" : String(value);
-  return norm(a) === norm(b);
+	const norm = (value: unknown) => (value === undefined || value === null || value === '' ? '' : String(value));
+	return norm(a) === norm(b);
 }
 
 /** Whether a schedule PinBridge lists is the one `sent` would create. */
-export function isSameSchedule(
-  schedule: IDataObject,
-  sent: IDataObject,
-  runAt: number,
-): boolean {
-  if (schedule.status === "canceled") return false; // canceled on purpose: not the one the lost attempt made
-  if (
-    !same(schedule.pinterest_account_id ?? schedule.account_id, sent.account_id)
-  )
-    return false;
-  // PinBridge answers run_at in UTC and may drop sub-second digits: compare instants to the second.
-  if (!(Math.abs(Date.parse(String(schedule.run_at)) - runAt) < 1000))
-    return false;
-  const payload = (
-    schedule.payload && typeof schedule.payload === "object"
-      ? schedule.payload
-      : schedule
-  ) as IDataObject;
-  const fields = ["board_id", "title", "description", "link_url"];
-  if (!fields.every((field) => same(payload[field], sent[field]))) return false;
-  if (
-    sent.image_url &&
-    !same(payload.image_url ?? payload.media_url, sent.image_url)
-  )
-    return false;
-  if (sent.asset_id && !same(payload.asset_id, sent.asset_id)) return false;
-  if (
-    sent.cover_image_url &&
-    !same(payload.cover_image_url, sent.cover_image_url)
-  )
-    return false;
-  // The payload shows a cover asset only as its URL; compare the id when PinBridge does list it.
-  if (sent.cover_image_asset_id && "cover_image_asset_id" in payload) {
-    if (!same(payload.cover_image_asset_id, sent.cover_image_asset_id))
-      return false;
-  }
-  return true;
+export function isSameSchedule(schedule: IDataObject, sent: IDataObject, runAt: number): boolean {
+	if (schedule.status === 'canceled') return false; // canceled on purpose: not the one the lost attempt made
+	if (!same(schedule.pinterest_account_id ?? schedule.account_id, sent.account_id)) return false;
+	// PinBridge answers run_at in UTC and may drop sub-second digits: compare instants to the second.
+	if (!(Math.abs(Date.parse(String(schedule.run_at)) - runAt) < 1000)) return false;
+	const payload = (schedule.payload && typeof schedule.payload === 'object' ? schedule.payload : schedule) as IDataObject;
+	const fields = ['board_id', 'title', 'description', 'link_url'];
+	if (!fields.every((field) => same(payload[field], sent[field]))) return false;
+	if (sent.image_url && !same(payload.image_url ?? payload.media_url, sent.image_url)) return false;
+	if (sent.asset_id && !same(payload.asset_id, sent.asset_id)) return false;
+	if (sent.cover_image_url && !same(payload.cover_image_url, sent.cover_image_url)) return false;
+	// The payload shows a cover asset only as its URL; compare the id when PinBridge does list it.
+	if (sent.cover_image_asset_id && 'cover_image_asset_id' in payload) {
+		if (!same(payload.cover_image_asset_id, sent.cover_image_asset_id)) return false;
+	}
+	return true;
 }
 
 export async function findExistingSchedule(
-  ctx: IExecutePaginationFunctions,
-  request: PinBridgeRequest,
+	ctx: IExecutePaginationFunctions,
+	request: PinBridgeRequest,
 ): Promise<IDataObject | undefined> {
-  const sent = request.body as IDataObject;
-  const runAt = Date.parse(String(sent.run_at));
-  const candidates = await pinBridgeRequestList<IDataObject>(
-    ctx as unknown as PinBridgeContext,
-    {
-      method: "GET",
-      path: "/v1/schedules",
-      qs: {
-        account_id: sent.account_id,
-        board_id: sent.board_id,
-        since: new Date(runAt - 1000).toISOString(),
-        until: new Date(runAt + 1000).toISOString(),
-        offset: 0,
-      },
-      itemIndex: request.itemIndex,
-    },
-    { returnAll: true, limit: 0, paginated: true },
-  );
-  const matches = candidates.filter((schedule) =>
-    isSameSchedule(schedule, sent, runAt),
-  );
-  // Several identical schedules: the newest is the likeliest to be the lost attempt's.
-  matches.sort((a, b) =>
-    String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")),
-  );
-  return matches[0];
+	const sent = request.body as IDataObject;
+	const runAt = Date.parse(String(sent.run_at));
+	const candidates = await pinBridgeRequestList<IDataObject>(
+		ctx as unknown as PinBridgeContext,
+		{
+			method: 'GET',
+			path: '/v1/schedules',
+			qs: {
+				account_id: sent.account_id,
+				board_id: sent.board_id,
+				since: new Date(runAt - 1000).toISOString(),
+				until: new Date(runAt + 1000).toISOString(),
+				offset: 0,
+			},
+			itemIndex: request.itemIndex,
+		},
+		{ returnAll: true, limit: 0, paginated: true },
+	);
+	const matches = candidates.filter((schedule) => isSameSchedule(schedule, sent, runAt));
+	// Several identical schedules: the newest is the likeliest to be the lost attempt's.
+	matches.sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')));
+	return matches[0];
 }
