@@ -1,0 +1,168 @@
+// Pin and Asset operations against the local PinBridge emulator (a real HTTP server), through n8n's execution
+// engine. No nock here: every request really goes out. The emulator's clock is manual; the node's waits advance it.
+import type { IDataObject } from 'n8n-workflow';
+
+import { forgetRateMeterReadings } from '../../nodes/shared/transport/rateMeter';
+import { transportRuntime } from '../../nodes/shared/transport/request';
+import { startEmulator, type StartedEmulator } from '../emulator/server';
+import { defaultCredentials, runPinBridgeNode, type RunOptions } from '../harness/runWorkflow';
+import { binaryItem, PNG_BYTES } from './pin/fixtures';
+
+let emu: StartedEmulator;
+const real = { ...transportRuntime };
+let sleeps: number[] = [];
+
+beforeAll(async () => {
+	emu = await startEmulator({ port: 0, clock: 'manual' });
+});
+afterAll(async () => {
+	await emu.close();
+});
+beforeEach(async () => {
+	await emu.control.reset();
+	forgetRateMeterReadings();
+	sleeps = [];
+	let now = await emu.control.now();
+	// Every wait of the node moves the emulator's clock instead of real time.
+	transportRuntime.now = () => now;
+	transportRuntime.sleep = async (ms: number) => {
+		sleeps.push(ms);
+		now = (await emu.control.advance(ms / 1000)).epoch_ms;
+	};
+});
+afterEach(() => Object.assign(transportRuntime, real));
+
+async function run(parameters: RunOptions['parameters'], options: Partial<RunOptions> = {}) {
+	return await runPinBridgeNode({ credentials: defaultCredentials(emu.url, emu.apiKey), ...options, parameters });
+}
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const publish = (overrides: IDataObject = {}) => ({
+	resource: 'pin',
+	operation: 'publish',
+	account: byId(emu.accountId),
+	board: byId(emu.boardIds[0]),
+	mediaSource: 'imageUrl',
+	imageUrl: 'https://images.example.com/lamp.jpg',
+	title: 'A lamp',
+	description: 'Warm light',
+	link: 'https://shop.example.com/lamp',
+	pinDetails: { relatedTerms: ['lamp', 'brass'], dominantColor: '#E60023', altText: 'A brass lamp' },
+	...overrides,
+});
+
+describe('Pin against the emulator', () => {
+	it('Publish with Wait for Publish ends published; running it again returns the same Pin, not a new one', async () => {
+		const parameters = publish({ publishOptions: { waitForPublish: true, waitTimeoutSeconds: 60 } });
+		const first = await run(parameters);
+		expect(first.error).toBeUndefined();
+		expect(first.items).toHaveLength(1);
+		const pin = first.items[0].json;
+		expect(pin).toMatchObject({
+			status: 'published',
+			pinterest_pin_id: expect.stringMatching(/^\d+$/),
+			board_id: emu.boardIds[0],
+			related_terms: ['lamp', 'brass'],
+			dominant_color: '#E60023',
+			idempotency_key: expect.stringMatching(/^n8n-pin-[0-9a-f]{64}$/),
+		});
+		expect(sleeps.length).toBeGreaterThan(0);
+
+		const again = await run(parameters);
+		expect(again.items[0].json.id).toBe(pin.id);
+		const counters = await emu.control.counters();
+		expect(counters.pins_created).toBe(1);
+		expect(counters.idempotent_replays).toBe(1);
+	});
+
+	it('a dropped answer to Publish is resent with the same key: one Pin, one item', async () => {
+		await emu.control.addFault({ method: 'POST', path: '/v1/pins', mode: 'commit-then-drop', count: 1 });
+		const { items, error } = await run(publish());
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const requests = await emu.control.requests({ method: 'POST', path: '/v1/pins' });
+		expect(requests).toHaveLength(2);
+		const counters = await emu.control.counters();
+		expect(counters.pins_created).toBe(1);
+		expect(counters.idempotent_replays).toBe(1);
+		expect((await emu.control.pins()).map((pin) => pin.id)).toEqual([items[0].json.id]);
+	});
+
+	it('Publish from a binary uploads the image first and publishes its asset', async () => {
+		const { items, error } = await run(publish({ mediaSource: 'imageBinary', binaryPropertyName: 'data' }), {
+			items: [binaryItem('data', PNG_BYTES, 'image/png', 'lamp.png')],
+		});
+		expect(error).toBeUndefined();
+		const pin = items[0].json as IDataObject & { asset: IDataObject };
+		expect(pin.asset).toMatchObject({ asset_type: 'image', content_type: 'image/png', file_size_bytes: PNG_BYTES.length });
+		expect(pin.asset_id).toBe(pin.asset.id);
+	});
+
+	it('a Pin that fails becomes an item error with PinBridge’s code; Retry re-queues it; Retry of a queued Pin is refused', async () => {
+		const failing = await run(
+			publish({ imageUrl: 'https://media.unreachable.invalid/x.jpg', publishOptions: { waitForPublish: true, waitTimeoutSeconds: 60 } }),
+			{ nodeSettings: { continueOnFail: true } },
+		);
+		expect(String(failing.items[0].json.error)).toContain('(media_unreachable)');
+		const [failed] = await emu.control.pins();
+		expect(failed.status).toBe('failed');
+
+		const status = await run({ resource: 'pin', operation: 'getStatus', pinId: failed.id });
+		expect(status.items[0].json).toMatchObject({ pin_id: failed.id, status: 'failed', error_code: 'media_unreachable' });
+
+		const retried = await run({ resource: 'pin', operation: 'retry', pinId: failed.id });
+		expect(retried.items[0].json).toMatchObject({ id: failed.id, status: expect.stringMatching(/^(queued|deferred)$/) });
+
+		const refused = await run({ resource: 'pin', operation: 'retry', pinId: failed.id });
+		expect(refused.error?.message).toBe(`Only a failed Pin can be retried: Pin ${failed.id} is not in status "failed"`);
+	});
+
+	it('Get, Get Many with filters, and Delete (with and without Pinterest)', async () => {
+		const a = (await run(publish({ title: 'Brass lamp' }))).items[0].json;
+		const b = (await run(publish({ title: 'Oak table', board: byId(emu.boardIds[1]) }))).items[0].json;
+
+		const got = await run({ resource: 'pin', operation: 'get', pinId: a.id });
+		expect(got.items).toEqual([{ json: expect.objectContaining({ id: a.id, title: 'Brass lamp' }), pairedItem: { item: 0 } }]);
+
+		const onBoard = await run({
+			resource: 'pin',
+			operation: 'getAll',
+			returnAll: true,
+			account: byId(emu.accountId),
+			board: byId(emu.boardIds[1]),
+		});
+		expect(onBoard.items.map((item) => item.json.id)).toEqual([b.id]);
+		const searched = await run({ resource: 'pin', operation: 'getAll', returnAll: false, limit: 5, filters: { search: 'LAMP' } });
+		expect(searched.items.map((item) => item.json.id)).toEqual([a.id]);
+		const all = await run({ resource: 'pin', operation: 'getAll', returnAll: true, filters: { sort: 'created_at' } });
+		expect(all.items.map((item) => item.json.id)).toEqual([a.id, b.id]);
+
+		await emu.control.publishPin(String(a.id));
+		const removed = await run({ resource: 'pin', operation: 'delete', pinId: a.id, deleteFromPinterest: true });
+		expect(removed.items[0].json).toMatchObject({ id: a.id, deleted: true, removed_from_pinterest: true });
+		const deleted = await run({ resource: 'pin', operation: 'delete', pinId: b.id });
+		expect(deleted.items).toEqual([{ json: { id: b.id, deleted: true }, pairedItem: { item: 0 } }]);
+		expect(await emu.control.pins()).toEqual([]);
+	});
+
+	it('an invalid item reaches nothing: no request at the emulator', async () => {
+		await emu.control.clearRequests();
+		const { error } = await run(publish({ title: 'x'.repeat(101) }));
+		expect(error?.message).toContain('Title: must be at most 100 characters');
+		expect(await emu.control.requests()).toEqual([]);
+	});
+});
+
+describe('Asset against the emulator', () => {
+	it('Upload an image from binary, then Get it', async () => {
+		const uploaded = await run(
+			{ resource: 'asset', operation: 'upload', binaryPropertyName: 'data' },
+			{ items: [binaryItem('data', PNG_BYTES, 'image/png', 'lamp.png')] },
+		);
+		expect(uploaded.error).toBeUndefined();
+		const asset = uploaded.items[0].json;
+		expect(asset).toMatchObject({ asset_type: 'image', original_filename: 'lamp.png', content_type: 'image/png' });
+		const got = await run({ resource: 'asset', operation: 'get', assetId: asset.id });
+		expect(got.items).toEqual([{ json: asset, pairedItem: { item: 0 } }]);
+	});
+});
