@@ -1,270 +1,246 @@
 // Schedule and Import operations against the local PinBridge emulator (a real HTTP server, manual clock), through
 // n8n's execution engine. No nock here: every request really goes out.
-import { formatWithOffset } from "../../nodes/PinBridgeSuite/shared/runAt";
-import { transportRuntime } from "../../nodes/shared/transport/request";
-import { startEmulator, type StartedEmulator } from "../emulator/server";
-import {
-  defaultCredentials,
-  runPinBridgeNode,
-  type RunOptions,
-} from "../harness/runWorkflow";
+import { formatWithOffset } from '../../nodes/PinBridgeSuite/shared/runAt';
+import { transportRuntime } from '../../nodes/shared/transport/request';
+import { startEmulator, type StartedEmulator } from '../emulator/server';
+import { defaultCredentials, runPinBridgeNode, type RunOptions } from '../harness/runWorkflow';
 
 let emu: StartedEmulator;
 const realSleep = transportRuntime.sleep;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clock: "manual" });
+	emu = await startEmulator({ port: 0, clock: 'manual' });
 });
 afterAll(async () => {
-  await emu.close();
+	await emu.close();
 });
 beforeEach(async () => {
-  await emu.control.reset();
-  transportRuntime.sleep = async () => {}; // retries after injected faults must not wait real seconds
+	await emu.control.reset();
+	transportRuntime.sleep = async () => {}; // retries after injected faults must not wait real seconds
 });
 afterEach(() => {
-  transportRuntime.sleep = realSleep;
+	transportRuntime.sleep = realSleep;
 });
 
-async function run(
-  parameters: RunOptions["parameters"],
-  options: Partial<RunOptions> = {},
-) {
-  return await runPinBridgeNode({
-    credentials: defaultCredentials(emu.url, emu.apiKey),
-    timezone: "Europe/Berlin",
-    ...options,
-    parameters,
-  });
+async function run(parameters: RunOptions['parameters'], options: Partial<RunOptions> = {}) {
+	return await runPinBridgeNode({
+		credentials: defaultCredentials(emu.url, emu.apiKey),
+		timezone: 'Europe/Berlin',
+		...options,
+		parameters,
+	});
 }
 
 /** An hour after the emulator's (and this machine's) now, whole minutes; and how a Berlin date picker writes it. */
-async function runTimeInBerlin(
-  hours = 1,
-): Promise<{ instant: number; wallClock: string }> {
-  const now = Math.max(await emu.control.now(), Date.now());
-  const instant = Math.ceil((now + hours * 3_600_000) / 60_000) * 60_000;
-  return {
-    instant,
-    wallClock: formatWithOffset(instant, "Europe/Berlin").slice(0, 19),
-  };
+async function runTimeInBerlin(hours = 1): Promise<{ instant: number; wallClock: string }> {
+	const now = Math.max(await emu.control.now(), Date.now());
+	const instant = Math.ceil((now + hours * 3_600_000) / 60_000) * 60_000;
+	return {
+		instant,
+		wallClock: formatWithOffset(instant, 'Europe/Berlin').slice(0, 19),
+	};
 }
 
-function createParameters(runAt: string, title = "Scheduled by a test") {
-  return {
-    resource: "schedule",
-    operation: "create",
-    account: { __rl: true, mode: "list", value: emu.accountId },
-    board: { __rl: true, mode: "id", value: emu.boardIds[0] },
-    runAt,
-    mediaSource: "imageUrl",
-    imageUrl: "https://images.example.com/cat.jpg",
-    title,
-    link: "https://example.com/cats",
-  };
+function createParameters(runAt: string, title = 'Scheduled by a test') {
+	return {
+		resource: 'schedule',
+		operation: 'create',
+		account: { __rl: true, mode: 'list', value: emu.accountId },
+		board: { __rl: true, mode: 'id', value: emu.boardIds[0] },
+		runAt,
+		mediaSource: 'imageUrl',
+		imageUrl: 'https://images.example.com/cat.jpg',
+		title,
+		link: 'https://example.com/cats',
+	};
 }
 
-describe("Schedule against the emulator", () => {
-  it("Create (time without offset read in Berlin), fires on the clock, Get shows the Pin, Cancel then explains", async () => {
-    const { instant, wallClock } = await runTimeInBerlin();
-    const created = await run(createParameters(wallClock));
-    expect(created.error).toBeUndefined();
-    const schedule = created.items[0].json;
-    expect(schedule).toMatchObject({
-      status: "scheduled",
-      pinterest_account_id: emu.accountId,
-      payload: expect.objectContaining({
-        board_id: emu.boardIds[0],
-        title: "Scheduled by a test",
-      }),
-    });
-    expect(Date.parse(String(schedule.run_at))).toBe(instant);
-    expect(created.items[0].pairedItem).toEqual({ item: 0 });
+describe('Schedule against the emulator', () => {
+	it('Create (time without offset read in Berlin), fires on the clock, Get shows the Pin, Cancel then explains', async () => {
+		const { instant, wallClock } = await runTimeInBerlin();
+		const created = await run(createParameters(wallClock));
+		expect(created.error).toBeUndefined();
+		const schedule = created.items[0].json;
+		expect(schedule).toMatchObject({
+			status: 'scheduled',
+			pinterest_account_id: emu.accountId,
+			payload: expect.objectContaining({
+				board_id: emu.boardIds[0],
+				title: 'Scheduled by a test',
+			}),
+		});
+		expect(Date.parse(String(schedule.run_at))).toBe(instant);
+		expect(created.items[0].pairedItem).toEqual({ item: 0 });
 
-    await emu.control.advance(2 * 3600);
-    const fetched = await run({
-      resource: "schedule",
-      operation: "get",
-      scheduleId: String(schedule.id),
-    });
-    expect(fetched.error).toBeUndefined();
-    expect(fetched.items[0].json).toMatchObject({
-      id: schedule.id,
-      pin_id: expect.any(String),
-    });
-    expect(["queued", "running", "done"]).toContain(
-      fetched.items[0].json.status,
-    );
+		await emu.control.advance(2 * 3600);
+		const fetched = await run({
+			resource: 'schedule',
+			operation: 'get',
+			scheduleId: String(schedule.id),
+		});
+		expect(fetched.error).toBeUndefined();
+		expect(fetched.items[0].json).toMatchObject({
+			id: schedule.id,
+			pin_id: expect.any(String),
+		});
+		expect(['queued', 'running', 'done']).toContain(fetched.items[0].json.status);
 
-    await emu.control.advance(60);
-    const cancel = await run({
-      resource: "schedule",
-      operation: "cancel",
-      scheduleId: String(schedule.id),
-    });
-    expect(cancel.error?.message).toBe(
-      `Schedule ${String(schedule.id)} can no longer be canceled: it has already run or was canceled before`,
-    );
-    expect(cancel.error?.httpCode).toBe("400");
-  });
+		await emu.control.advance(60);
+		const cancel = await run({
+			resource: 'schedule',
+			operation: 'cancel',
+			scheduleId: String(schedule.id),
+		});
+		expect(cancel.error?.message).toBe(
+			`Schedule ${String(schedule.id)} can no longer be canceled: it has already run or was canceled before`,
+		);
+		expect(cancel.error?.httpCode).toBe('400');
+	});
 
-  it("Get Many filters by account, board, status and run time; Cancel cancels", async () => {
-    const early = await runTimeInBerlin(1);
-    const late = await runTimeInBerlin(30);
-    const first = await run(createParameters(early.wallClock, "Early"));
-    const second = await run(
-      createParameters(new Date(late.instant).toISOString(), "Late"),
-    );
-    expect(first.error ?? second.error).toBeUndefined();
+	it('Get Many filters by account, board, status and run time; Cancel cancels', async () => {
+		const early = await runTimeInBerlin(1);
+		const late = await runTimeInBerlin(30);
+		const first = await run(createParameters(early.wallClock, 'Early'));
+		const second = await run(createParameters(new Date(late.instant).toISOString(), 'Late'));
+		expect(first.error ?? second.error).toBeUndefined();
 
-    const listed = await run({
-      resource: "schedule",
-      operation: "getAll",
-      returnAll: true,
-      account: { __rl: true, mode: "list", value: emu.accountId },
-      board: { __rl: true, mode: "id", value: emu.boardIds[0] },
-      filters: {
-        status: "scheduled",
-        until: formatWithOffset(early.instant + 60_000, "Europe/Berlin").slice(
-          0,
-          19,
-        ),
-      },
-    });
-    expect(listed.error).toBeUndefined();
-    expect(listed.items.map((item) => item.json.id)).toEqual([
-      first.items[0].json.id,
-    ]);
+		const listed = await run({
+			resource: 'schedule',
+			operation: 'getAll',
+			returnAll: true,
+			account: { __rl: true, mode: 'list', value: emu.accountId },
+			board: { __rl: true, mode: 'id', value: emu.boardIds[0] },
+			filters: {
+				status: 'scheduled',
+				until: formatWithOffset(early.instant + 60_000, 'Europe/Berlin').slice(0, 19),
+			},
+		});
+		expect(listed.error).toBeUndefined();
+		expect(listed.items.map((item) => item.json.id)).toEqual([first.items[0].json.id]);
 
-    const canceled = await run({
-      resource: "schedule",
-      operation: "cancel",
-      scheduleId: String(second.items[0].json.id),
-    });
-    expect(canceled.error).toBeUndefined();
-    expect(canceled.items[0].json).toMatchObject({
-      id: second.items[0].json.id,
-      status: "canceled",
-    });
+		const canceled = await run({
+			resource: 'schedule',
+			operation: 'cancel',
+			scheduleId: String(second.items[0].json.id),
+		});
+		expect(canceled.error).toBeUndefined();
+		expect(canceled.items[0].json).toMatchObject({
+			id: second.items[0].json.id,
+			status: 'canceled',
+		});
 
-    const limited = await run({
-      resource: "schedule",
-      operation: "getAll",
-      returnAll: false,
-      limit: 1,
-    });
-    expect(limited.items).toHaveLength(1);
-  });
+		const limited = await run({
+			resource: 'schedule',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		});
+		expect(limited.items).toHaveLength(1);
+	});
 
-  it("a create whose answer is lost after PinBridge committed it is found, not made twice", async () => {
-    await emu.control.addFault({
-      method: "POST",
-      path: "/v1/schedules",
-      mode: "commit-then-drop",
-      count: 1,
-    });
-    const { wallClock } = await runTimeInBerlin();
-    const created = await run(createParameters(wallClock));
-    expect(created.error).toBeUndefined();
-    const schedules = await emu.control.schedules();
-    expect(schedules).toHaveLength(1);
-    expect(created.items[0].json.id).toBe(schedules[0].id);
-    expect(
-      await emu.control.requests({ method: "POST", path: "/v1/schedules" }),
-    ).toHaveLength(1);
-    // the look-up that found it
-    expect(
-      await emu.control.requests({ method: "GET", path: "/v1/schedules" }),
-    ).toHaveLength(1);
-  });
+	it('a create whose answer is lost after PinBridge committed it is found, not made twice', async () => {
+		await emu.control.addFault({
+			method: 'POST',
+			path: '/v1/schedules',
+			mode: 'commit-then-drop',
+			count: 1,
+		});
+		const { wallClock } = await runTimeInBerlin();
+		const created = await run(createParameters(wallClock));
+		expect(created.error).toBeUndefined();
+		const schedules = await emu.control.schedules();
+		expect(schedules).toHaveLength(1);
+		expect(created.items[0].json.id).toBe(schedules[0].id);
+		expect(await emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(1);
+		// the look-up that found it
+		expect(await emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(1);
+	});
 });
 
-describe("Import against the emulator", () => {
-  const rows = () => [
-    {
-      account_id: emu.accountId,
-      board_id: emu.boardIds[0],
-      title: "Imported 1",
-      image_url: "https://images.example.com/1.jpg",
-    },
-    {
-      account_id: emu.accountId,
-      board_id: emu.boardIds[0],
-      title: "Imported 2",
-      image_url: "https://images.example.com/2.jpg",
-    },
-  ];
+describe('Import against the emulator', () => {
+	const rows = () => [
+		{
+			account_id: emu.accountId,
+			board_id: emu.boardIds[0],
+			title: 'Imported 1',
+			image_url: 'https://images.example.com/1.jpg',
+		},
+		{
+			account_id: emu.accountId,
+			board_id: emu.boardIds[0],
+			title: 'Imported 2',
+			image_url: 'https://images.example.com/2.jpg',
+		},
+	];
 
-  it("From JSON imports the rows; running it again creates nothing new; Get and Get Many find the jobs", async () => {
-    const first = await run(
-      { resource: "import", operation: "fromJson", rows: "={{ $json.rows }}" },
-      { items: [{ json: { rows: rows() } }] },
-    );
-    expect(first.error).toBeUndefined();
-    expect(first.items[0].json).toMatchObject({
-      total_rows: 2,
-      created_rows: 2,
-      failed_rows: 0,
-    });
+	it('From JSON imports the rows; running it again creates nothing new; Get and Get Many find the jobs', async () => {
+		const first = await run(
+			{ resource: 'import', operation: 'fromJson', rows: '={{ $json.rows }}' },
+			{ items: [{ json: { rows: rows() } }] },
+		);
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json).toMatchObject({
+			total_rows: 2,
+			created_rows: 2,
+			failed_rows: 0,
+		});
 
-    const again = await run(
-      { resource: "import", operation: "fromJson", rows: "={{ $json.rows }}" },
-      { items: [{ json: { rows: rows() } }] },
-    );
-    expect(again.items[0].json).toMatchObject({
-      total_rows: 2,
-      created_rows: 0,
-      existing_rows: 2,
-    });
-    expect(await emu.control.pins()).toHaveLength(2);
+		const again = await run(
+			{ resource: 'import', operation: 'fromJson', rows: '={{ $json.rows }}' },
+			{ items: [{ json: { rows: rows() } }] },
+		);
+		expect(again.items[0].json).toMatchObject({
+			total_rows: 2,
+			created_rows: 0,
+			existing_rows: 2,
+		});
+		expect(await emu.control.pins()).toHaveLength(2);
 
-    const got = await run({
-      resource: "import",
-      operation: "get",
-      importId: String(first.items[0].json.id),
-    });
-    expect(got.items[0].json).toMatchObject({
-      id: first.items[0].json.id,
-      total_rows: 2,
-    });
-    const listed = await run({
-      resource: "import",
-      operation: "getAll",
-      returnAll: true,
-    });
-    expect(listed.items.map((item) => item.json.id).sort()).toEqual(
-      [first.items[0].json.id, again.items[0].json.id].sort(),
-    );
-  });
+		const got = await run({
+			resource: 'import',
+			operation: 'get',
+			importId: String(first.items[0].json.id),
+		});
+		expect(got.items[0].json).toMatchObject({
+			id: first.items[0].json.id,
+			total_rows: 2,
+		});
+		const listed = await run({
+			resource: 'import',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(listed.items.map((item) => item.json.id).sort()).toEqual(
+			[first.items[0].json.id, again.items[0].json.id].sort(),
+		);
+	});
 
-  it("From CSV uploads the file as multipart", async () => {
-    const csv =
-      "account_id,board_id,title,image_url,idempotency_key\n" +
-      `${emu.accountId},${emu.boardIds[0]},From CSV,https://images.example.com/csv.jpg,csv-row-1\n`;
-    const imported = await run(
-      { resource: "import", operation: "fromCsv", binaryPropertyName: "data" },
-      {
-        items: [
-          {
-            json: {},
-            binary: {
-              data: {
-                data: Buffer.from(csv).toString("base64"),
-                mimeType: "text/csv",
-                fileName: "pins.csv",
-              },
-            },
-          },
-        ],
-      },
-    );
-    expect(imported.error).toBeUndefined();
-    expect(imported.items[0].json).toMatchObject({
-      total_rows: 1,
-      created_rows: 1,
-    });
-    expect((await emu.control.pins()).map((pin) => pin.title)).toEqual([
-      "From CSV",
-    ]);
-  });
+	it('From CSV uploads the file as multipart', async () => {
+		const csv =
+			'account_id,board_id,title,image_url,idempotency_key\n' +
+			`${emu.accountId},${emu.boardIds[0]},From CSV,https://images.example.com/csv.jpg,csv-row-1\n`;
+		const imported = await run(
+			{ resource: 'import', operation: 'fromCsv', binaryPropertyName: 'data' },
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: Buffer.from(csv).toString('base64'),
+								mimeType: 'text/csv',
+								fileName: 'pins.csv',
+							},
+						},
+					},
+				],
+			},
+		);
+		expect(imported.error).toBeUndefined();
+		expect(imported.items[0].json).toMatchObject({
+			total_rows: 1,
+			created_rows: 1,
+		});
+		expect((await emu.control.pins()).map((pin) => pin.title)).toEqual(['From CSV']);
+	});
 });

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { canonicalJson, sha256Hex } from '../../shared/idempotency';
+import { relatedTermsOf } from '../../shared/pinContent';
 import { invalidField } from '../../shared/validation';
 import { resolveRunAt } from '../../shared/runAt';
 import { transportRuntime } from '../../../shared/transport/request';
@@ -63,12 +64,7 @@ export function prepareRows(ctx: IExecuteSingleFunctions): IDataObject[] {
 		}
 		const prepared: IDataObject = { ...(row as IDataObject) };
 		// The old PinBridge node sent related terms as one string; PinBridge wants a list.
-		if (typeof prepared.related_terms === 'string') {
-			prepared.related_terms = prepared.related_terms
-				.split(',')
-				.map((term) => term.trim())
-				.filter((term) => term !== '');
-		}
+		if (typeof prepared.related_terms === 'string') prepared.related_terms = relatedTermsOf(prepared.related_terms);
 		if (prepared.run_at !== undefined && prepared.run_at !== null && prepared.run_at !== '') {
 			const runAt = resolveRunAt(prepared.run_at, timeZone, now);
 			if (!runAt.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: run_at ${runAt.rule}`);
