@@ -6,6 +6,8 @@ const { require: tsxRequire } = require('tsx/cjs/api');
 
 const dev = () => tsxRequire('./test/e2e/n8n/dev.ts', __filename);
 let env; // the running dev environment
+let watcher;
+let finishWatch = () => {};
 
 async function installN8n() {
 	await dev().installN8n();
@@ -26,8 +28,10 @@ async function start() {
 		if (stopping) return;
 		stopping = true;
 		console.log('\n[dev] stopping n8n and the emulator…');
+		await watcher?.close();
 		await env.stop().catch((err) => console.error(err));
-		process.exit(0);
+		finishWatch();
+		setImmediate(() => process.exit(0));
 	};
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);
@@ -36,8 +40,8 @@ async function start() {
 function watchSources() {
 	// A failed build (e.g. a type error mid-edit) is reported and the watch goes on.
 	const rebuild = () => build().catch((err) => console.error(`[dev] ${err.message}`));
-	watch(['nodes/**/*', 'credentials/**/*'], { ignoreInitial: true }, rebuild);
-	return new Promise(() => {}); // runs until Ctrl-C
+	watcher = watch(['nodes/**/*', 'credentials/**/*'], { ignoreInitial: true }, rebuild);
+	return new Promise((resolve) => (finishWatch = resolve)); // until Ctrl-C
 }
 
 exports.build = build;

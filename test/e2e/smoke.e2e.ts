@@ -61,6 +61,19 @@ describe('e2e infrastructure: real n8n with the package loaded', () => {
 		expect(tested.status).toBe('Error');
 	});
 
+	it('n8n reaches the PinBridge emulator on loopback: the credential test passes with its key', async () => {
+		// The emulator is its own part of the project; load it lazily so this smoke test only needs n8n.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { startEmulator } = require('../emulator/server') as typeof import('../emulator/server');
+		const emu = await startEmulator({ seed: 1 });
+		try {
+			const cred = await client.createCredential('pinBridgeSuiteApi', { baseUrl: emu.url, apiKey: emu.apiKey });
+			expect(await client.testCredential(cred.id)).toMatchObject({ status: 'OK' });
+		} finally {
+			await emu.close();
+		}
+	});
+
 	it('stop() ends n8n', async () => {
 		await n8n.stop();
 		await expect(fetch(`${n8n.url}/healthz`)).rejects.toThrow();

@@ -35,15 +35,18 @@ export interface DevEnvironment {
 }
 
 /** The emulator is written by another part of the project; load it lazily so this file works without it. */
-async function loadEmulator(): Promise<typeof import('../../emulator/server')> {
-	return await import('../../emulator/server');
+// (`require`, not `import()`: tsx's CommonJS loader, used by gulpfile.js, keeps `import()` native and it then
+// cannot resolve an extensionless .ts path.)
+function loadEmulator(): typeof import('../../emulator/server') {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require('../../emulator/server') as typeof import('../../emulator/server');
 }
 
 export async function startDevEnvironment(
 	opts: { port?: number; emulatorPort?: number; userFolder?: string } = {},
 ): Promise<DevEnvironment> {
 	await installN8n(); // no-op when the cache already has it
-	const { startEmulator } = await loadEmulator();
+	const { startEmulator } = loadEmulator();
 	const emu = await startEmulator({
 		port: opts.emulatorPort ?? DEV_EMULATOR_PORT,
 		clock: 'real',
