@@ -24,6 +24,9 @@
  *   If a workflow starts with a trigger that needs an external event (e.g. the PinBridge Trigger), the run endpoint
  *   answers `{ waitingForWebhook: true }`; runWorkflow() rejects that — activate the workflow instead.
  *
+ * ACTIVATION is asynchronous in 2.41: `POST /api/v1/workflows/:id/activate` (and deactivate) answer before the
+ *   trigger's webhookMethods have run (the webhook appears at PinBridge ~0.3–0.5 s later) — use waitFor().
+ *
  * RE-RUNNING AN EXECUTION:
  *   `retryExecution()` is n8n's own "Retry" (`POST /rest/executions/:id/retry`): it re-runs a FAILED execution from
  *   the node that failed, with the same input items, as a new execution (mode `retry`, `retryOf` set). n8n refuses

@@ -71,7 +71,11 @@ export interface N8nInstance {
 	pid(): number | undefined;
 	/** Stop n8n (SIGTERM to the process group, SIGKILL after a grace period). Idempotent. */
 	stop(): Promise<void>;
-	/** Stop and start again with the same user folder (same DB, same API key); re-logs in. */
+	/**
+	 * Stop and start again with the same user folder (same DB, same API key); re-logs in (~15 s).
+	 * Observed in 2.41.1: neither shutdown nor start calls an active trigger's webhookMethods (no checkExists /
+	 * create / delete reach PinBridge) — the webhook registered at activation simply stays.
+	 */
 	restart(): Promise<void>;
 	/** Last `n` lines of the log (for error messages). */
 	tail(n?: number): string;
