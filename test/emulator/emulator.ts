@@ -38,6 +38,10 @@ export interface Counters {
 	deliveries_created: number;
 	delivery_attempts: number;
 	errors_500: number;
+	/** API requests being handled right now, per route (`POST /v1/pins`), from arrival until the answer is sent or dropped. */
+	in_flight_by_route: Record<string, number>;
+	/** The most API requests seen in flight at once per route since the last reset (benchmarks read this). */
+	max_in_flight_by_route: Record<string, number>;
 }
 
 export interface Defaults {
@@ -64,6 +68,8 @@ const newCounters = (): Counters => ({
 	deliveries_created: 0,
 	delivery_attempts: 0,
 	errors_500: 0,
+	in_flight_by_route: {},
+	max_in_flight_by_route: {},
 });
 
 export class Emulator {

@@ -100,6 +100,22 @@ function drop(req: FastifyRequest, reply: FastifyReply): FastifyReply {
 	return reply;
 }
 
+/** Counts the request in flight until its response is finished or its socket closes (also for dropped requests). */
+function trackInFlight(emu: Emulator, routeKey: string, reply: FastifyReply): void {
+	const counters = emu.counters; // a reset() while the request runs must not touch the new counters
+	const now = (counters.in_flight_by_route[routeKey] ?? 0) + 1;
+	counters.in_flight_by_route[routeKey] = now;
+	counters.max_in_flight_by_route[routeKey] = Math.max(counters.max_in_flight_by_route[routeKey] ?? 0, now);
+	let done = false;
+	const end = () => {
+		if (done) return;
+		done = true;
+		counters.in_flight_by_route[routeKey] = (counters.in_flight_by_route[routeKey] ?? 1) - 1;
+	};
+	reply.raw.once('finish', end);
+	reply.raw.once('close', end);
+}
+
 export function route(
 	app: FastifyInstance,
 	emu: Emulator,
@@ -121,6 +137,7 @@ export function route(
 			if (!opts.control) {
 				emu.counters.requests_total++;
 				emu.counters.requests_by_route[routeKey] = (emu.counters.requests_by_route[routeKey] ?? 0) + 1;
+				trackInFlight(emu, routeKey, reply);
 				entry = emu.logRequest(req, path, redactHeaders(req.headers));
 				fault = emu.faults.match(method, path, emu.rng.faults);
 				if (fault) entry.fault_id = fault.id;
