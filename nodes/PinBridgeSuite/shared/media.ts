@@ -105,29 +105,15 @@ export function assetUploadPath(kind: MediaKind): string {
 	return kind === 'video' ? '/v1/assets/videos' : '/v1/assets/images';
 }
 
-/** A JSON response body, whether the HTTP client parsed it or not (raw bodies are sent with `json: false`). */
-export function asJsonObject(body: unknown): IDataObject {
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const text = body;
-		try {
-			body = JSON.parse(text) as unknown;
-		} catch {
-			return { response: text };
-		}
-	}
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
-}
-
 /** Uploads the file as a PinBridge asset and returns the asset (`id`, `public_url`, …). */
 export async function uploadAsset(ctx: IExecuteSingleFunctions, file: BinaryMedia): Promise<IDataObject> {
 	const { body, contentType } = multipartFileBody(file);
-	const response = await pinBridgeRequest(ctx as unknown as PinBridgeContext, {
+	const response = await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
 		method: 'POST',
 		path: assetUploadPath(file.kind),
 		body,
 		headers: { 'Content-Type': contentType },
 		itemIndex: ctx.getItemIndex(),
 	});
-	return asJsonObject(response.body);
+	return response.body;
 }

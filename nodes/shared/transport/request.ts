@@ -128,6 +128,18 @@ export function outcomeFromError(error: unknown): AttemptOutcome | undefined {
 	return undefined;
 }
 
+/** Raw (multipart) requests go out with `json: false`, so their JSON answers arrive as text: parse them here. */
+function parseJsonBody(body: unknown, headers: IDataObject): unknown {
+	const contentType = String(Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
+	if (!contentType.includes('json') || !(typeof body === 'string' || Buffer.isBuffer(body))) return body;
+	const text = body.toString();
+	try {
+		return text === '' ? undefined : (JSON.parse(text) as unknown);
+	} catch {
+		return text;
+	}
+}
+
 async function sendOnce(
 	ctx: PinBridgeContext,
 	credentialType: string,
@@ -152,7 +164,8 @@ async function sendOnce(
 			headers: IDataObject;
 			body: unknown;
 		};
-		return { kind: 'response', status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		const headers = response.headers ?? {};
+		return { kind: 'response', status: response.statusCode, headers, body: parseJsonBody(response.body, headers) };
 	} catch (error) {
 		const outcome = outcomeFromError(error);
 		if (outcome) return outcome;

@@ -134,7 +134,7 @@ describe('Pin → Get Many', () => {
 		const { error } = await runPinBridgeNode({
 			parameters: { resource: 'pin', operation: 'getAll', returnAll: true, filters: { since: 'last tuesday' } },
 		});
-		expect(error?.message).toContain('Created After: must be a date and time');
+		expect(error?.message).toContain('Created After: "last tuesday" is not a date and time');
 		expect(requests).toEqual([]);
 	});
 });

@@ -1,11 +1,6 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { asJsonObject, assetUploadPath, multipartFileBody, readBinaryMedia, type MediaKind } from '../../shared/media';
+import { assetUploadPath, multipartFileBody, readBinaryMedia, type MediaKind } from '../../shared/media';
 import type { OperationDefinition } from '../operation';
 
 /** Reads and checks the binary, then makes the request a multipart upload to the images or videos endpoint. */
@@ -32,18 +27,6 @@ export const uploadAsset: OperationDefinition = {
 		routing: {
 			request: { method: 'POST', url: '/v1/assets/images' },
 			send: { preSend: [prepareUpload] },
-			output: {
-				postReceive: [
-					// Raw (multipart) requests are sent without JSON parsing of the answer.
-					async function (
-						this: IExecuteSingleFunctions,
-						_items: INodeExecutionData[],
-						response: IN8nHttpFullResponse,
-					): Promise<INodeExecutionData[]> {
-						return [{ json: asJsonObject(response.body) }];
-					},
-				],
-			},
 		},
 	},
 	fields: [

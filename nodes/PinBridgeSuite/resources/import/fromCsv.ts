@@ -1,11 +1,6 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { asJsonObject, multipartFileBody } from '../../shared/media';
+import { multipartFileBody } from '../../shared/media';
 import { invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
@@ -45,18 +40,6 @@ export const importFromCsv: OperationDefinition = {
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/imports/csv' },
 			send: { preSend: [attachCsvFile] },
-			output: {
-				postReceive: [
-					// Raw (multipart) requests are sent without JSON parsing, so the job may arrive as text.
-					async function (
-						this: IExecuteSingleFunctions,
-						_items: INodeExecutionData[],
-						response: IN8nHttpFullResponse,
-					): Promise<INodeExecutionData[]> {
-						return [{ json: asJsonObject(response.body) }];
-					},
-				],
-			},
 		},
 	},
 	fields: [

@@ -1,44 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
-import { formatWithOffset, isKnownTimeZone, wallClockToInstant } from '../../shared/runAt';
-import { invalidField, NUMERIC_ID_PATTERN, textParameter, UUID_PATTERN } from '../../shared/validation';
+import { accountAndBoardQuery, filterTime } from '../../shared/listFilters';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
-const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/** A since/until filter as ISO 8601 with an offset; a value without one is read in the workflow's time zone. */
-function filterTime(ctx: IExecuteSingleFunctions, field: string, raw: unknown): string {
-	const candidate = raw as { toISO?: () => string } | Date | string;
-	let text = '';
-	if (candidate instanceof Date) text = candidate.toISOString();
-	else if (candidate && typeof candidate === 'object' && typeof candidate.toISO === 'function') text = candidate.toISO();
-	else text = String(raw ?? '').trim();
-	if (WITH_OFFSET.test(text) && !Number.isNaN(Date.parse(text))) return text;
-	const wall = WALL_CLOCK.exec(text);
-	const timeZone = ctx.getTimezone();
-	if (!wall || !isKnownTimeZone(timeZone)) {
-		throw invalidField(ctx, field, `must be a date and time such as 2026-12-01T09:00:00, got "${text}"`);
-	}
-	const [, y, mo, d, h = '0', mi = '0', s = '0'] = wall;
-	return formatWithOffset(wallClockToInstant(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s), timeZone), timeZone);
-}
-
 /** Filters → query string, checked first so a bad filter sends nothing. */
 async function pinFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const qs: IDataObject = { ...requestOptions.qs };
-	const accountId = textParameter(this, 'account');
-	if (accountId) {
-		if (!UUID_PATTERN.test(accountId)) throw invalidField(this, 'Pinterest Account', `must be a UUID, got "${accountId}"`);
-		qs.account_id = accountId;
-	}
-	const boardId = textParameter(this, 'board');
-	if (boardId) {
-		if (!NUMERIC_ID_PATTERN.test(boardId)) throw invalidField(this, 'Board', `must be digits only, got "${boardId}"`);
-		qs.board_id = boardId;
-	}
+	const qs: IDataObject = { ...requestOptions.qs, ...accountAndBoardQuery(this) };
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	if (filters.status) qs.status = filters.status;
 	if (filters.since) qs.since = filterTime(this, 'Created After', filters.since);

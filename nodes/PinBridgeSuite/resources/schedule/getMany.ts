@@ -1,34 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
-import { resolveDateTime } from '../../shared/runAt';
-import { invalidField, NUMERIC_ID_PATTERN, textParameter, UUID_PATTERN } from '../../shared/validation';
+import { accountAndBoardQuery, filterTime } from '../../shared/listFilters';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
-function filterTime(ctx: IExecuteSingleFunctions, field: string, raw: unknown): string {
-	const result = resolveDateTime(raw, ctx.getTimezone());
-	if (!result.ok) throw invalidField(ctx, field, result.rule);
-	return result.value;
-}
-
 /** Filters → query string, checked first so a bad filter sends nothing. */
 async function scheduleFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const qs: IDataObject = { ...requestOptions.qs };
-	const accountId = textParameter(this, 'account');
-	if (accountId) {
-		if (!UUID_PATTERN.test(accountId)) {
-			throw invalidField(this, 'Pinterest Account', `must be a PinBridge ID (a UUID), got "${accountId}"`);
-		}
-		qs.account_id = accountId;
-	}
-	const boardId = textParameter(this, 'board');
-	if (boardId) {
-		if (!NUMERIC_ID_PATTERN.test(boardId)) {
-			throw invalidField(this, 'Board', `must be a Pinterest board ID (digits only), got "${boardId}"`);
-		}
-		qs.board_id = boardId;
-	}
+	const qs: IDataObject = { ...requestOptions.qs, ...accountAndBoardQuery(this) };
 	const filters = (this.getNodeParameter('filters', {}) ?? {}) as IDataObject;
 	if (filters.status) qs.status = filters.status;
 	if (filters.since) qs.since = filterTime(this, 'Runs After', filters.since);
