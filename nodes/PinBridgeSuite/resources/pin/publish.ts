@@ -9,6 +9,7 @@ import type {
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { buildPinContent, pinContentFields, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
 import { invalidField } from '../../shared/validation';
+import { rememberUploads, takeUploads } from '../../shared/uploads';
 import type { OperationDefinition } from '../operation';
 import { waitForPublish } from './waitForPublish';
 
@@ -16,20 +17,6 @@ interface PublishOptions {
 	idempotencyKey?: string;
 	waitForPublish?: boolean;
 	waitTimeoutSeconds?: number;
-}
-
-/** Assets uploaded by an item's preSend, for its postReceive (a prototype of the postReceive's context). */
-const uploadsByContext = new WeakMap<object, IDataObject>();
-
-function takeUploads(ctx: object): IDataObject {
-	for (let owner: object | null = ctx; owner; owner = Object.getPrototypeOf(owner) as object | null) {
-		const uploads = uploadsByContext.get(owner);
-		if (uploads) {
-			uploadsByContext.delete(owner);
-			return uploads;
-		}
-	}
-	return {};
 }
 
 function publishOptionsOf(ctx: IExecuteSingleFunctions): PublishOptions {
@@ -50,10 +37,7 @@ async function preparePublish(this: IExecuteSingleFunctions, requestOptions: IHt
 	// Derived before uploading, from the binary's bytes: a re-run uploads a new asset but keeps the same key.
 	const idempotencyKey = customKey || contentIdempotencyKey(pinContentFingerprint(input));
 	const built = await buildPinContent(this, { uploadBinaries: true, input });
-	const uploads: IDataObject = {};
-	if (built.asset) uploads.asset = built.asset;
-	if (built.coverAsset) uploads.cover_asset = built.coverAsset;
-	uploadsByContext.set(this, uploads);
+	rememberUploads(this, built);
 	return { ...requestOptions, body: { ...built.body, idempotency_key: idempotencyKey } };
 }
 

@@ -12,22 +12,9 @@ import { transportRuntime } from '../../../shared/transport/request';
 import { buildPinContent, pinContentFields, readPinContent } from '../../shared/pinContent';
 import { resolveRunAt } from '../../shared/runAt';
 import { invalidField } from '../../shared/validation';
+import { rememberUploads, takeUploads } from '../../shared/uploads';
 import type { OperationDefinition } from '../operation';
 import { findExistingSchedule } from './reconcile';
-
-/** Assets uploaded by an item's preSend, for its postReceive (whose context has the preSend's as a prototype). */
-const uploadsByContext = new WeakMap<object, IDataObject>();
-
-function takeUploads(ctx: object): IDataObject {
-	for (let owner: object | null = ctx; owner; owner = Object.getPrototypeOf(owner) as object | null) {
-		const uploads = uploadsByContext.get(owner);
-		if (uploads) {
-			uploadsByContext.delete(owner);
-			return uploads;
-		}
-	}
-	return {};
-}
 
 const runAtField: INodeProperties = {
 	displayName: 'Run At',
@@ -45,10 +32,7 @@ async function prepareSchedule(this: IExecuteSingleFunctions, requestOptions: IH
 	if (!runAt.ok) throw invalidField(this, 'Run At', runAt.rule);
 	const input = await readPinContent(this);
 	const built = await buildPinContent(this, { uploadBinaries: true, input });
-	const uploads: IDataObject = {};
-	if (built.asset) uploads.asset = built.asset;
-	if (built.coverAsset) uploads.cover_asset = built.coverAsset;
-	uploadsByContext.set(this, uploads);
+	rememberUploads(this, built);
 	return { ...requestOptions, body: { ...built.body, run_at: runAt.value } };
 }
 
