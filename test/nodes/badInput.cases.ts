@@ -1,0 +1,216 @@
+// The bad-input matrix (issue 7): one row per bad input, across every operation that takes input.
+// Each row: the node's parameters (and items / time zone), the field the error must name by its display name, and
+// the rule the error must state. badInput.test.ts runs every row through n8n-core and checks that nothing was sent.
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+export const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
+export const BOARD_ID = '549755885175';
+export const ASSET_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+export const WEBHOOK_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const MP4 = Buffer.from('000000186674797069736f6d', 'hex');
+const PDF = Buffer.from('%PDF-1.4\n', 'latin1');
+const CSV = Buffer.from('account_id,board_id,title\n', 'utf8');
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** An item carrying one binary property. */
+export function withBinary(property: string, bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] {
+	return [{ json: {}, binary: { [property]: { data: bytes.toString('base64'), mimeType, fileName } } }];
+}
+
+const pngItem = () => withBinary('data', PNG, 'image/png', 'lamp.png');
+const mp4Item = () => withBinary('data', MP4, 'video/mp4', 'clip.mp4');
+const pdfItem = () => withBinary('data', PDF, 'application/pdf', 'flyer.pdf');
+/** One item whose json holds nulls and wrong types, for expressions such as {{ $json.none }}. */
+const jsonItem = (json: Record<string, unknown>): INodeExecutionData[] => [{ json: json as INodeExecutionData['json'] }];
+
+/** Pin → Publish with valid content; a row overrides what it makes bad. */
+export function publish(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'pin',
+		operation: 'publish',
+		account: byId(ACCOUNT_ID),
+		board: byId(BOARD_ID),
+		mediaSource: 'imageUrl',
+		imageUrl: 'https://cdn.example.com/lamp.jpg',
+		title: 'A lamp',
+		description: 'Warm light for a cold room',
+		link: 'https://shop.example.com/lamp',
+		...overrides,
+	};
+}
+
+/** Schedule → Create with valid content and a Run At after the tests' clock (2026-11-22T10:00:00Z). */
+export function schedule(overrides: INodeParameters = {}): INodeParameters {
+	return publish({ resource: 'schedule', operation: 'create', runAt: '2026-12-01T09:00:00+01:00', ...overrides });
+}
+
+const op = (resource: string, operation: string, parameters: INodeParameters = {}): INodeParameters => ({
+	resource,
+	operation,
+	...parameters,
+});
+
+export interface BadInputCase {
+	name: string;
+	parameters: INodeParameters;
+	/** The field as the node shows it; the error message starts with `${field}: `. */
+	field: string;
+	/** What the error says about the rule (a substring of the message). */
+	rule: string;
+	items?: INodeExecutionData[];
+	timezone?: string;
+	/**
+	 * Where the input is refused: 'node' (default) — the node's own check, per item, before any request;
+	 * 'engine' — n8n itself refuses to start the workflow (a required parameter left empty in the editor).
+	 */
+	stage?: 'node' | 'engine';
+	/** Known gaps only: the file that should refuse this input and does not. */
+	gapIn?: string;
+}
+
+const NULL_EXPR = '={{ $json.none }}'; // the item's `none` is null
+const nullItem = () => jsonItem({ none: null, empty: '', object: { a: 1 }, number: 42 });
+
+export const cases: BadInputCase[] = [
+	// ── Pin → Publish: every field rule ───────────────────────────────────────────────────────────────────────
+	{ name: 'title over 100', parameters: publish({ title: 't'.repeat(101) }), field: 'Title', rule: 'must be at most 100 characters (it has 101)' },
+	{ name: 'title 101 emoji (characters, not UTF-16 units)', parameters: publish({ title: '😀'.repeat(101) }), field: 'Title', rule: 'at most 100 characters' },
+	{ name: 'title from an expression resolving to null', parameters: publish({ title: NULL_EXPR }), items: nullItem(), field: 'Title', rule: 'is required' },
+	{ name: 'title only spaces', parameters: publish({ title: '    ' }), field: 'Title', rule: 'is required' },
+	{ name: 'description over 800', parameters: publish({ description: 'd'.repeat(801) }), field: 'Description', rule: 'must be at most 800 characters' },
+	{ name: 'link ftp://', parameters: publish({ link: 'ftp://example.com/lamp' }), field: 'Link', rule: 'must be an http:// or https:// URL' },
+	{ name: 'link without a scheme', parameters: publish({ link: 'shop.example.com/lamp' }), field: 'Link', rule: 'must be an http:// or https:// URL' },
+	{ name: 'link javascript:', parameters: publish({ link: 'javascript:alert(1)' }), field: 'Link', rule: 'must be an http:// or https:// URL' },
+	{ name: 'link of a wrong type (a number)', parameters: publish({ link: '={{ $json.number }}' }), items: nullItem(), field: 'Link', rule: 'must be an http:// or https:// URL, got "42"' },
+	{ name: 'link over 2,048', parameters: publish({ link: `https://example.com/${'a'.repeat(2029)}` }), field: 'Link', rule: 'must be at most 2,048 characters' },
+	{ name: 'alt text over 500', parameters: publish({ pinDetails: { altText: 'a'.repeat(501) } }), field: 'Alt Text', rule: 'must be at most 500 characters' },
+	{ name: 'colour #FFF', parameters: publish({ pinDetails: { dominantColor: '#FFF' } }), field: 'Dominant Color', rule: 'must be a colour written #RRGGBB' },
+	{ name: 'colour red', parameters: publish({ pinDetails: { dominantColor: 'red' } }), field: 'Dominant Color', rule: 'must be a colour written #RRGGBB' },
+	{ name: 'colour without #', parameters: publish({ pinDetails: { dominantColor: 'E60023' } }), field: 'Dominant Color', rule: '#RRGGBB' },
+	{ name: 'no media: image URL resolving to null', parameters: publish({ imageUrl: NULL_EXPR }), items: nullItem(), field: 'Image URL', rule: 'exactly one media source must be given' },
+	{ name: 'no media: asset ID left empty (n8n refuses to start)', parameters: publish({ mediaSource: 'imageAsset', assetId: '' }), stage: 'engine', field: 'Asset ID', rule: 'Parameter "Asset ID" is required' },
+	{ name: 'no media: asset ID resolving to ""', parameters: publish({ mediaSource: 'videoAsset', assetId: '={{ $json.empty }}' }), items: nullItem(), field: 'Asset ID', rule: 'exactly one media source must be given' },
+	{ name: 'two media sources in one (an expression giving both)', parameters: publish({ mediaSource: '={{ "imageUrl,imageAsset" }}', assetId: ASSET_ID }), field: 'Media Source', rule: 'must be one of imageUrl, imageBinary, imageAsset, videoBinary, videoAsset' },
+	{ name: 'image URL not http(s)', parameters: publish({ imageUrl: 'file:///tmp/lamp.png' }), field: 'Image URL', rule: 'must be an http:// or https:// URL' },
+	{ name: 'image URL over 2,048', parameters: publish({ imageUrl: `https://cdn.example.com/${'i'.repeat(2030)}` }), field: 'Image URL', rule: 'must be at most 2,048 characters' },
+	{ name: 'asset ID not a UUID', parameters: publish({ mediaSource: 'videoAsset', assetId: 'asset-42' }), field: 'Asset ID', rule: 'must be a PinBridge ID (a UUID), got "asset-42"' },
+	{ name: 'cover on an image Pin', parameters: publish({ coverSource: 'url', coverImageUrl: 'https://cdn.example.com/c.jpg' }), field: 'Cover Image', rule: 'only a video Pin takes a cover image' },
+	{ name: 'cover URL missing on a video Pin', parameters: publish({ mediaSource: 'videoAsset', assetId: ASSET_ID, coverSource: 'url', coverImageUrl: '' }), field: 'Cover Image URL', rule: 'is required' },
+	{ name: 'cover asset ID not a UUID', parameters: publish({ mediaSource: 'videoAsset', assetId: ASSET_ID, coverSource: 'asset', coverAssetId: '12' }), field: 'Cover Asset ID', rule: 'must be a PinBridge ID (a UUID)' },
+	{ name: 'binary property missing', parameters: publish({ mediaSource: 'imageBinary', binaryPropertyName: 'photo' }), items: pngItem(), field: 'Input Binary Field', rule: 'the input item has no binary property "photo" (it has: data)' },
+	{ name: 'no binary data at all', parameters: publish({ mediaSource: 'imageBinary', binaryPropertyName: 'data' }), field: 'Input Binary Field', rule: 'it has no binary data at all' },
+	{ name: 'binary field name empty', parameters: publish({ mediaSource: 'imageBinary', binaryPropertyName: '  ' }), items: pngItem(), field: 'Input Binary Field', rule: 'is required' },
+	{ name: 'PDF where an image is required', parameters: publish({ mediaSource: 'imageBinary' }), items: pdfItem(), field: 'Input Binary Field', rule: 'must hold an image, but it is application/pdf' },
+	{ name: 'video binary where an image is expected', parameters: publish({ mediaSource: 'imageBinary' }), items: mp4Item(), field: 'Input Binary Field', rule: 'must hold an image, but it is video/mp4' },
+	{ name: 'image binary where a video is expected', parameters: publish({ mediaSource: 'videoBinary' }), items: pngItem(), field: 'Input Binary Field', rule: 'must hold a video, but it is image/png' },
+	{ name: 'empty image binary', parameters: publish({ mediaSource: 'imageBinary' }), items: withBinary('data', Buffer.alloc(0), 'image/png', 'empty.png'), field: 'Input Binary Field', rule: 'is empty' },
+	{ name: 'cover binary that is a video', parameters: publish({ mediaSource: 'videoBinary', coverSource: 'binary', coverBinaryPropertyName: 'data' }), items: mp4Item(), field: 'Cover Input Binary Field', rule: 'must hold an image, but it is video/mp4' },
+	{ name: 'account not a UUID', parameters: publish({ account: byId('={{ "acme-account" }}') }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "acme-account"' },
+	{ name: 'account from an expression resolving to null', parameters: publish({ account: byId(NULL_EXPR) }), items: nullItem(), field: 'Pinterest Account', rule: 'is required' },
+	{ name: 'board ID not numeric', parameters: publish({ board: byId('={{ "my-board" }}') }), field: 'Board', rule: 'must be a Pinterest board ID (digits only), got "my-board"' },
+	{ name: 'board ID from an expression resolving to ""', parameters: publish({ board: byId('={{ $json.empty }}') }), items: nullItem(), field: 'Board', rule: 'is required' },
+	{ name: 'custom idempotency key over 255', parameters: publish({ publishOptions: { idempotencyKey: 'k'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters' },
+	{ name: 'wait timeout of 0 seconds', parameters: publish({ publishOptions: { waitForPublish: true, waitTimeoutSeconds: 0 } }), field: 'Wait Timeout (Seconds)', rule: 'must be more than 0' },
+
+	// ── Schedule → Create: Run At and the shared Pin rules ─────────────────────────────────────────────────────
+	{ name: 'run_at in the past', parameters: schedule({ runAt: '2026-11-01T09:00:00+01:00' }), field: 'Run At', rule: 'must be in the future' },
+	{ name: 'run_at exactly now', parameters: schedule({ runAt: '2026-11-22T10:00:00Z' }), field: 'Run At', rule: 'must be in the future' },
+	{ name: 'run_at unparseable', parameters: schedule({ runAt: 'next tuesday' }), field: 'Run At', rule: 'is not a date and time PinBridge can read' },
+	{ name: 'run_at on 30 February', parameters: schedule({ runAt: '2026-02-30T09:00:00' }), timezone: 'Europe/Berlin', field: 'Run At', rule: 'is not a valid date and time' },
+	{ name: 'run_at from an expression resolving to null', parameters: schedule({ runAt: NULL_EXPR }), items: nullItem(), field: 'Run At', rule: 'is required' },
+	{ name: 'run_at of a wrong type (a number)', parameters: schedule({ runAt: '={{ $json.number }}' }), items: nullItem(), field: 'Run At', rule: 'must be a date and time' },
+	{ name: 'run_at without offset in an unknown workflow time zone', parameters: schedule({ runAt: '2026-12-01T09:00:00' }), timezone: 'Mars/Olympus_Mons', field: 'Run At', rule: 'the workflow\'s time zone "Mars/Olympus_Mons" is unknown' },
+	{ name: 'schedule with a title over 100', parameters: schedule({ title: 's'.repeat(101) }), field: 'Title', rule: 'must be at most 100 characters' },
+	{ name: 'schedule of a video Pin given a PDF', parameters: schedule({ mediaSource: 'videoBinary' }), items: pdfItem(), field: 'Input Binary Field', rule: 'must hold a video, but it is application/pdf' },
+
+	// ── Board → Create / Delete ────────────────────────────────────────────────────────────────────────────────
+	{ name: 'board name left empty (n8n refuses to start)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '' }), stage: 'engine', field: 'Name', rule: 'Parameter "Name" is required' },
+	{ name: 'board name only spaces', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '   ' }), field: 'Name', rule: 'is required' },
+	{ name: 'board name resolving to null', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: NULL_EXPR }), items: nullItem(), field: 'Name', rule: 'is required' },
+	{ name: 'board name over 180', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'b'.repeat(181) }), field: 'Name', rule: 'must be at most 180 characters' },
+	{ name: 'board create with an invalid account ID', parameters: op('board', 'create', { account: byId('={{ 12345 }}'), name: 'Recipes' }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "12345"' },
+	{ name: 'board delete with a non-numeric board ID', parameters: op('board', 'delete', { account: byId(ACCOUNT_ID), board: byId('={{ "summer-recipes" }}') }), field: 'Board', rule: 'must be a Pinterest ID (digits only), got "summer-recipes"' },
+	{ name: 'board delete with an account resolving to null', parameters: op('board', 'delete', { account: byId(NULL_EXPR), board: byId(BOARD_ID) }), items: nullItem(), field: 'Pinterest Account', rule: 'is required' },
+
+	// ── Webhook → Create / Update / Delete ───────────────────────────────────────────────────────────────────────
+	{ name: 'webhook URL ftp://', parameters: op('webhook', 'create', { url: 'ftp://example.com/hooks' }), field: 'URL', rule: 'must be an http:// or https:// URL, got "ftp://example.com/hooks"' },
+	{ name: 'webhook URL empty', parameters: op('webhook', 'create', { url: NULL_EXPR }), items: nullItem(), field: 'URL', rule: 'is required' },
+	{ name: 'webhook URL of a wrong type (an object)', parameters: op('webhook', 'create', { url: '={{ $json.object }}' }), items: nullItem(), field: 'URL', rule: 'must be an http:// or https:// URL' },
+	{ name: 'webhook secret too short', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: 'short-secret-15' }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
+	{ name: 'webhook secret too long', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: 's'.repeat(256) }), field: 'Secret', rule: 'must be 16 to 255 characters, got 256' },
+	{ name: 'webhook events empty', parameters: op('webhook', 'create', { url: 'https://example.com/h', events: [] }), field: 'Events', rule: 'choose at least one event' },
+	{ name: 'webhook event unknown', parameters: op('webhook', 'create', { url: 'https://example.com/h', events: '={{ ["pin.deleted"] }}' }), field: 'Events', rule: 'must be pin.published or pin.failed, got "pin.deleted"' },
+	{ name: 'webhook update URL ftp://', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { url: 'ftp://example.com/h' } }), field: 'URL', rule: 'must be an http:// or https:// URL' },
+	{ name: 'webhook update secret too short', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: 'tiny' } }), field: 'Secret', rule: 'must be 16 to 255 characters, got 4' },
+	{ name: 'webhook update events empty', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { events: [] } }), field: 'Events', rule: 'choose at least one event' },
+	{ name: 'webhook update with nothing to change', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: {} }), field: 'Update Fields', rule: 'add at least one field to change' },
+	{ name: 'webhook update with own secret and Rotate Secret', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: 'x'.repeat(20), rotateSecret: true } }), field: 'Rotate Secret', rule: 'cannot be combined with Secret' },
+	{ name: 'webhook update with a malformed ID', parameters: op('webhook', 'update', { webhookId: 'wh_123', updateFields: { isEnabled: false } }), field: 'Webhook ID', rule: 'must be a PinBridge ID (a UUID), got "wh_123"' },
+	{ name: 'webhook delete with an ID resolving to null', parameters: op('webhook', 'delete', { webhookId: NULL_EXPR }), items: nullItem(), field: 'Webhook ID', rule: 'is required' },
+
+	// ── Import → From JSON / From CSV / Get ──────────────────────────────────────────────────────────────────────
+	{ name: 'import rows an object, not an array', parameters: op('import', 'fromJson', { rows: '={{ $json.object }}' }), items: nullItem(), field: 'Rows', rule: 'must be an array of Pin rows, got an object' },
+	{ name: 'import rows a number', parameters: op('import', 'fromJson', { rows: '={{ $json.number }}' }), items: nullItem(), field: 'Rows', rule: 'must be an array of Pin rows, got a number' },
+	{ name: 'import rows resolving to null', parameters: op('import', 'fromJson', { rows: NULL_EXPR }), items: nullItem(), field: 'Rows', rule: 'is required' },
+	{ name: 'import rows an empty array', parameters: op('import', 'fromJson', { rows: '[]' }), field: 'Rows', rule: 'must contain at least one row' },
+	{ name: 'import rows text that is not JSON', parameters: op('import', 'fromJson', { rows: '[{"title": "a",]' }), field: 'Rows', rule: 'the text is not valid JSON' },
+	{ name: 'import row that is not an object', parameters: op('import', 'fromJson', { rows: '[{"title": "a"}, "b"]' }), field: 'Rows', rule: 'row 2 must be an object of Pin fields, got a string' },
+	{ name: 'import row that is null', parameters: op('import', 'fromJson', { rows: '[null]' }), field: 'Rows', rule: 'row 1 must be an object of Pin fields, got null' },
+	{ name: 'import row with run_at in the past', parameters: op('import', 'fromJson', { rows: '[{"title": "a", "run_at": "2020-01-01T00:00:00Z"}]' }), field: 'Rows', rule: 'row 1: run_at must be in the future' },
+	{ name: 'import row idempotency_key over 255', parameters: op('import', 'fromJson', { rows: JSON.stringify([{ title: 'a', idempotency_key: 'k'.repeat(256) }]) }), field: 'Rows', rule: 'row 1: idempotency_key must be at most 255 characters' },
+	{ name: 'CSV binary missing', parameters: op('import', 'fromCsv', { binaryPropertyName: 'sheet' }), items: withBinary('data', CSV, 'text/csv', 'pins.csv'), field: 'Input Binary Field', rule: 'the input item has no binary property "sheet" (it has: data)' },
+	{ name: 'CSV binary empty', parameters: op('import', 'fromCsv', { binaryPropertyName: 'data' }), items: withBinary('data', Buffer.alloc(0), 'text/csv', 'pins.csv'), field: 'Input Binary Field', rule: 'is empty' },
+	{ name: 'import get with a malformed ID', parameters: op('import', 'get', { importId: '42' }), field: 'Import ID', rule: 'must be a PinBridge ID (a UUID), got "42"' },
+
+	// ── Asset → Upload / Get ─────────────────────────────────────────────────────────────────────────────────────
+	{ name: 'asset upload without the binary', parameters: op('asset', 'upload', { binaryPropertyName: 'data' }), field: 'Input Binary Field', rule: 'has no binary property "data"' },
+	{ name: 'asset upload of a PDF', parameters: op('asset', 'upload', { binaryPropertyName: 'data', assetType: 'auto' }), items: pdfItem(), field: 'Input Binary Field', rule: 'must hold an image or a video, but it is application/pdf' },
+	{ name: 'asset upload as Image given a video', parameters: op('asset', 'upload', { binaryPropertyName: 'data', assetType: 'image' }), items: mp4Item(), field: 'Input Binary Field', rule: 'must hold an image, but it is video/mp4' },
+	{ name: 'asset get with a malformed ID', parameters: op('asset', 'get', { assetId: 'not-a-uuid' }), field: 'Asset ID', rule: 'must be a PinBridge ID (a UUID)' },
+
+	// ── API Key, Related Term, Pinterest Account, Rate Meter ─────────────────────────────────────────────────────
+	{ name: 'API key name left empty (n8n refuses to start)', parameters: op('apiKey', 'create', { name: '' }), stage: 'engine', field: 'Name', rule: 'Parameter "Name" is required' },
+	{ name: 'API key name resolving to null', parameters: op('apiKey', 'create', { name: NULL_EXPR }), items: nullItem(), field: 'Name', rule: 'is required' },
+	{ name: 'API key limited to a non-UUID account', parameters: op('apiKey', 'create', { name: 'Reports', additionalFields: { pinterestAccountIds: [ACCOUNT_ID, 'acct_2'] } }), field: 'Pinterest Account IDs', rule: 'got "acct_2"' },
+	{ name: 'API key revoke with a malformed ID', parameters: op('apiKey', 'revoke', { keyId: 'pb_live_key' }), field: 'API Key ID', rule: 'must be a PinBridge ID (a UUID)' },
+	{ name: 'related terms: empty list', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: [] }), field: 'Terms', rule: 'add at least one term' },
+	{ name: 'related terms: only null and blank values', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: ['={{ $json.none }}', '  '] }), items: nullItem(), field: 'Terms', rule: 'add at least one term' },
+	{ name: 'related terms with an invalid account', parameters: op('relatedTerm', 'getAll', { account: byId('={{ "me" }}'), terms: ['salad'] }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "me"' },
+	{ name: 'Complete Connection without code', parameters: op('account', 'completeConnection', { code: NULL_EXPR, state: 'st-1' }), items: nullItem(), field: 'Code', rule: 'is required' },
+	{ name: 'Complete Connection with state left empty (n8n refuses to start)', parameters: op('account', 'completeConnection', { code: 'c-1', state: '' }), stage: 'engine', field: 'State', rule: 'Parameter "State" is required' },
+	{ name: 'Complete Connection with state resolving to ""', parameters: op('account', 'completeConnection', { code: 'c-1', state: '={{ $json.empty }}' }), items: nullItem(), field: 'State', rule: 'is required' },
+	{ name: 'Start Connection with an ftp redirect', parameters: op('account', 'startConnection', { redirectUri: 'ftp://example.com/done' }), field: 'Redirect URL', rule: 'must be an http:// or https:// URL' },
+	{ name: 'Disconnect with a malformed account ID', parameters: op('account', 'disconnect', { account: byId('={{ "3f2b6c1e" }}') }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "3f2b6c1e"' },
+	{ name: 'Rate Meter with an account resolving to ""', parameters: op('rateMeter', 'get', { account: byId('={{ $json.empty }}') }), items: nullItem(), field: 'Pinterest Account', rule: 'is required' },
+
+	// ── Operations that take an ID ─────────────────────────────────────────────────────────────────────────────
+	{ name: 'Pin Get with a Pinterest pin ID instead', parameters: op('pin', 'get', { pinId: '1234567890' }), field: 'Pin ID', rule: 'must be a PinBridge ID (a UUID), got "1234567890"' },
+	{ name: 'Pin Delete with an ID resolving to null', parameters: op('pin', 'delete', { pinId: NULL_EXPR }), items: nullItem(), field: 'Pin ID', rule: 'is required' },
+	{ name: 'Pin Retry with a path in the ID', parameters: op('pin', 'retry', { pinId: '../webhooks' }), field: 'Pin ID', rule: 'must be a PinBridge ID (a UUID), got "../webhooks"' },
+	{ name: 'Pin Get Status with an ID resolving to ""', parameters: op('pin', 'getStatus', { pinId: '={{ $json.empty }}' }), items: nullItem(), field: 'Pin ID', rule: 'is required' },
+	{ name: 'Pin Get Many with an unreadable date filter', parameters: op('pin', 'getAll', { filters: { since: 'yesterday' } }), field: 'Created After', rule: '"yesterday" is not a date and time' },
+	{ name: 'Pin Get Many since without offset in an unknown time zone', parameters: op('pin', 'getAll', { filters: { since: '2026-01-01T00:00:00' } }), timezone: 'Mars/Olympus_Mons', field: 'Created After', rule: 'the workflow\'s time zone "Mars/Olympus_Mons" is unknown' },
+	{ name: 'Schedule Get with a malformed ID', parameters: op('schedule', 'get', { scheduleId: 'sch_1' }), field: 'Schedule ID', rule: 'must be a PinBridge ID (a UUID), got "sch_1"' },
+	{ name: 'Schedule Cancel with an ID resolving to null', parameters: op('schedule', 'cancel', { scheduleId: NULL_EXPR }), items: nullItem(), field: 'Schedule ID', rule: 'is required' },
+];
+
+/**
+ * Bad inputs the node lets through today (found by this matrix). Each names the file that should refuse it. They run
+ * as `it.failing`: green while the gap is there, red once it is fixed — then move the row into `cases` above.
+ */
+export const knownGaps: BadInputCase[] = [
+	{ name: 'related terms of a wrong type (an object) are sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/pinContent.ts (relatedTermsOf)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be' },
+	{ name: 'a title of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/validation.ts (textParameter) via pinContent.ts', parameters: publish({ title: '={{ $json.object }}' }), items: nullItem(), field: 'Title', rule: 'must be' },
+	{ name: 'a custom idempotency key of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/resources/pin/publish.ts (preparePublish)', parameters: publish({ publishOptions: { idempotencyKey: '={{ $json.object }}' } }), items: nullItem(), field: 'Idempotency Key', rule: 'must be' },
+	{ name: 'board privacy other than PUBLIC/SECRET is sent as is', gapIn: 'nodes/PinBridgeSuite/resources/board/create.ts (privacy)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be' },
+	{ name: 'a board name of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/resources/board/create.ts (checkBoardName)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '={{ $json.object }}' }), items: nullItem(), field: 'Name', rule: 'must be' },
+	{ name: 'a webhook secret of a wrong type is ignored and a random one generated', gapIn: 'nodes/PinBridgeSuite/resources/webhook/create.ts (ownSecret)', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: '={{ $json.number }}' }), items: nullItem(), field: 'Secret', rule: 'must be' },
+	{ name: 'webhook Enabled that is not a boolean is sent as is', gapIn: 'nodes/PinBridgeSuite/resources/webhook/create.ts (isEnabled)', parameters: op('webhook', 'create', { url: 'https://example.com/h', isEnabled: '={{ "no" }}' }), field: 'Enabled', rule: 'must be' },
+	{ name: 'API key scopes outside read/write/destructive are sent as is', gapIn: 'nodes/PinBridgeSuite/resources/apiKey/create.ts (scopes)', parameters: op('apiKey', 'create', { name: 'Reports', additionalFields: { scopes: '={{ ["admin"] }}' } }), field: 'Scopes', rule: 'must be' },
+	{ name: 'related-term Terms of a wrong type (an object) are sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/validation.ts (stringListParameter)', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: '={{ $json.object }}' }), items: nullItem(), field: 'Terms', rule: 'must be' },
+	{ name: 'an account ID typed By ID that is no UUID: n8n\'s refusal does not name "Pinterest Account"', gapIn: 'nodes/shared/locators.ts (accountLocator errorMessage "An account ID is a UUID")', parameters: publish({ account: byId('acme-account') }), stage: 'engine', field: 'Pinterest Account', rule: 'UUID' },
+	{ name: 'a board ID typed By ID that is not numeric: n8n\'s refusal does not name "Board"', gapIn: 'nodes/shared/locators.ts (boardLocator errorMessage "A Pinterest board ID is a number")', parameters: publish({ board: byId('my-board') }), stage: 'engine', field: 'Board', rule: 'number' },
+];
