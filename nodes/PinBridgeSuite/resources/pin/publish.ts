@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
-import { buildPinContent, pinContentFields, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
+import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
+import { pinContentFields } from '../../shared/pinContentFields';
 import { invalidField } from '../../shared/validation';
 import { rememberUploads, takeUploads } from '../../shared/uploads';
 import type { OperationDefinition } from '../operation';

@@ -9,7 +9,8 @@ import type {
 
 import { routeThroughHelper } from '../../../shared/transport/routing';
 import { transportRuntime } from '../../../shared/transport/request';
-import { buildPinContent, pinContentFields, readPinContent } from '../../shared/pinContent';
+import { buildPinContent, readPinContent } from '../../shared/pinContent';
+import { pinContentFields } from '../../shared/pinContentFields';
 import { resolveRunAt } from '../../shared/runAt';
 import { invalidField } from '../../shared/validation';
 import { rememberUploads, takeUploads } from '../../shared/uploads';
