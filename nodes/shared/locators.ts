@@ -30,7 +30,7 @@ export function accountLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: UUID, errorMessage: 'An account ID is a UUID' },
+						properties: { regex: UUID, errorMessage: 'Pinterest Account: an account ID is a UUID, e.g. 3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b' },
 					},
 				],
 			},
@@ -67,7 +67,7 @@ export function boardLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A Pinterest board ID is a number' },
+						properties: { regex: '^[0-9]+$', errorMessage: 'Board: a Pinterest board ID is digits only, e.g. 549755885175' },
 					},
 				],
 			},

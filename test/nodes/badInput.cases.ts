@@ -67,8 +67,6 @@ export interface BadInputCase {
 	 * 'engine' — n8n itself refuses to start the workflow (a required parameter left empty in the editor).
 	 */
 	stage?: 'node' | 'engine';
-	/** Known gaps only: the file that should refuse this input and does not. */
-	gapIn?: string;
 }
 
 const NULL_EXPR = '={{ $json.none }}'; // the item's `none` is null
@@ -195,22 +193,16 @@ export const cases: BadInputCase[] = [
 	{ name: 'Pin Get Many since without offset in an unknown time zone', parameters: op('pin', 'getAll', { filters: { since: '2026-01-01T00:00:00' } }), timezone: 'Mars/Olympus_Mons', field: 'Created After', rule: 'the workflow\'s time zone "Mars/Olympus_Mons" is unknown' },
 	{ name: 'Schedule Get with a malformed ID', parameters: op('schedule', 'get', { scheduleId: 'sch_1' }), field: 'Schedule ID', rule: 'must be a PinBridge ID (a UUID), got "sch_1"' },
 	{ name: 'Schedule Cancel with an ID resolving to null', parameters: op('schedule', 'cancel', { scheduleId: NULL_EXPR }), items: nullItem(), field: 'Schedule ID', rule: 'is required' },
-];
-
-/**
- * Bad inputs the node lets through today (found by this matrix). Each names the file that should refuse it. They run
- * as `it.failing`: green while the gap is there, red once it is fixed — then move the row into `cases` above.
- */
-export const knownGaps: BadInputCase[] = [
-	{ name: 'related terms of a wrong type (an object) are sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/pinContent.ts (relatedTermsOf)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be' },
-	{ name: 'a title of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/validation.ts (textParameter) via pinContent.ts', parameters: publish({ title: '={{ $json.object }}' }), items: nullItem(), field: 'Title', rule: 'must be' },
-	{ name: 'a custom idempotency key of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/resources/pin/publish.ts (preparePublish)', parameters: publish({ publishOptions: { idempotencyKey: '={{ $json.object }}' } }), items: nullItem(), field: 'Idempotency Key', rule: 'must be' },
-	{ name: 'board privacy other than PUBLIC/SECRET is sent as is', gapIn: 'nodes/PinBridgeSuite/resources/board/create.ts (privacy)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be' },
-	{ name: 'a board name of a wrong type (an object) is sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/resources/board/create.ts (checkBoardName)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '={{ $json.object }}' }), items: nullItem(), field: 'Name', rule: 'must be' },
-	{ name: 'a webhook secret of a wrong type is ignored and a random one generated', gapIn: 'nodes/PinBridgeSuite/resources/webhook/create.ts (ownSecret)', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: '={{ $json.number }}' }), items: nullItem(), field: 'Secret', rule: 'must be' },
-	{ name: 'webhook Enabled that is not a boolean is sent as is', gapIn: 'nodes/PinBridgeSuite/resources/webhook/create.ts (isEnabled)', parameters: op('webhook', 'create', { url: 'https://example.com/h', isEnabled: '={{ "no" }}' }), field: 'Enabled', rule: 'must be' },
-	{ name: 'API key scopes outside read/write/destructive are sent as is', gapIn: 'nodes/PinBridgeSuite/resources/apiKey/create.ts (scopes)', parameters: op('apiKey', 'create', { name: 'Reports', additionalFields: { scopes: '={{ ["admin"] }}' } }), field: 'Scopes', rule: 'must be' },
-	{ name: 'related-term Terms of a wrong type (an object) are sent as "[object Object]"', gapIn: 'nodes/PinBridgeSuite/shared/validation.ts (stringListParameter)', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: '={{ $json.object }}' }), items: nullItem(), field: 'Terms', rule: 'must be' },
-	{ name: 'an account ID typed By ID that is no UUID: n8n\'s refusal does not name "Pinterest Account"', gapIn: 'nodes/shared/locators.ts (accountLocator errorMessage "An account ID is a UUID")', parameters: publish({ account: byId('acme-account') }), stage: 'engine', field: 'Pinterest Account', rule: 'UUID' },
-	{ name: 'a board ID typed By ID that is not numeric: n8n\'s refusal does not name "Board"', gapIn: 'nodes/shared/locators.ts (boardLocator errorMessage "A Pinterest board ID is a number")', parameters: publish({ board: byId('my-board') }), stage: 'engine', field: 'Board', rule: 'number' },
+	// Wrong types and values an expression can produce
+	{ name: 'related terms of a wrong type (an object)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be a list of words or phrases, got an object' },
+	{ name: 'a title of a wrong type (an object)', parameters: publish({ title: '={{ $json.object }}' }), items: nullItem(), field: 'Title', rule: 'must be text, got an object' },
+	{ name: 'a custom idempotency key of a wrong type (an object)', parameters: publish({ publishOptions: { idempotencyKey: '={{ $json.object }}' } }), items: nullItem(), field: 'Idempotency Key', rule: 'must be text, got an object' },
+	{ name: 'board privacy other than PUBLIC/SECRET', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be one of PUBLIC, SECRET, got "friends"' },
+	{ name: 'a board name of a wrong type (an object)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '={{ $json.object }}' }), items: nullItem(), field: 'Name', rule: 'must be text, got an object' },
+	{ name: 'a webhook secret of a wrong type (a number, too short as text)', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: '={{ $json.number }}' }), items: nullItem(), field: 'Secret', rule: 'must be 16 to 255 characters, got 2' },
+	{ name: 'webhook Enabled that is not a boolean', parameters: op('webhook', 'create', { url: 'https://example.com/h', isEnabled: '={{ "no" }}' }), field: 'Enabled', rule: 'must be true or false, got a string' },
+	{ name: 'API key scopes outside read/write/destructive', parameters: op('apiKey', 'create', { name: 'Reports', additionalFields: { scopes: '={{ ["admin"] }}' } }), field: 'Scopes', rule: 'must be one of read, write, destructive, got "admin"' },
+	{ name: 'related-term Terms of a wrong type (an object)', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: '={{ $json.object }}' }), items: nullItem(), field: 'Terms', rule: 'each value must be text, got an object' },
+	{ name: 'an account ID typed By ID that is no UUID (n8n refuses to start)', parameters: publish({ account: byId('acme-account') }), stage: 'engine', field: 'Pinterest Account', rule: 'an account ID is a UUID' },
+	{ name: 'a board ID typed By ID that is not numeric (n8n refuses to start)', parameters: publish({ board: byId('my-board') }), stage: 'engine', field: 'Board', rule: 'a Pinterest board ID is digits only' },
 ];

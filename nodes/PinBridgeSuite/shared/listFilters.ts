@@ -6,14 +6,14 @@ import { invalidField, NUMERIC_ID_PATTERN, textParameter, UUID_PATTERN } from '.
 /** The optional account and board pickers of a list operation, as `account_id` / `board_id`, checked first. */
 export function accountAndBoardQuery(ctx: IExecuteSingleFunctions): IDataObject {
 	const qs: IDataObject = {};
-	const accountId = textParameter(ctx, 'account');
+	const accountId = textParameter(ctx, 'account', 'Pinterest Account');
 	if (accountId) {
 		if (!UUID_PATTERN.test(accountId)) {
 			throw invalidField(ctx, 'Pinterest Account', `must be a PinBridge ID (a UUID), got "${accountId}"`);
 		}
 		qs.account_id = accountId;
 	}
-	const boardId = textParameter(ctx, 'board');
+	const boardId = textParameter(ctx, 'board', 'Board');
 	if (boardId) {
 		if (!NUMERIC_ID_PATTERN.test(boardId)) {
 			throw invalidField(ctx, 'Board', `must be a Pinterest board ID (digits only), got "${boardId}"`);

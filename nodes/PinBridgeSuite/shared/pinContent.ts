@@ -25,7 +25,14 @@ import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } fr
 
 import { sha256Hex } from './idempotency';
 import { readBinaryMedia, uploadAsset, type BinaryMedia } from './media';
-import { invalidField, NUMERIC_ID_PATTERN, textParameter, UUID_PATTERN } from './validation';
+import {
+	checkOptionalText,
+	describeValue,
+	invalidField,
+	NUMERIC_ID_PATTERN,
+	textParameter,
+	UUID_PATTERN,
+} from './validation';
 
 export type MediaSource = 'imageUrl' | 'imageBinary' | 'imageAsset' | 'videoBinary' | 'videoAsset';
 export type CoverSource = 'none' | 'url' | 'binary' | 'asset';
@@ -121,12 +128,12 @@ async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, i
 	if (coverSource === 'none' || (coverSource as string) === '') return;
 	if (!isVideo) throw invalidField(ctx, 'Cover Image', 'only a video Pin takes a cover image; set it to None');
 	if (coverSource === 'url') {
-		const url = textParameter(ctx, 'coverImageUrl');
+		const url = textParameter(ctx, 'coverImageUrl', 'Cover Image URL');
 		if (!url) throw invalidField(ctx, 'Cover Image URL', 'is required when the cover is an image URL');
 		checkHttpUrl(ctx, 'Cover Image URL', url, LIMITS.mediaUrl);
 		input.coverImageUrl = url;
 	} else if (coverSource === 'asset') {
-		const id = textParameter(ctx, 'coverAssetId');
+		const id = textParameter(ctx, 'coverAssetId', 'Cover Asset ID');
 		if (!id) throw invalidField(ctx, 'Cover Asset ID', 'is required when the cover is an existing asset');
 		checkUuid(ctx, 'Cover Asset ID', id);
 		input.coverAssetId = id;
@@ -141,12 +148,12 @@ async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, i
 async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): Promise<void> {
 	const source = input.mediaSource;
 	if (source === 'imageUrl') {
-		const url = textParameter(ctx, 'imageUrl');
+		const url = textParameter(ctx, 'imageUrl', 'Image URL');
 		if (!url) throw invalidField(ctx, 'Image URL', 'is required: exactly one media source must be given');
 		checkHttpUrl(ctx, 'Image URL', url, LIMITS.mediaUrl);
 		input.imageUrl = url;
 	} else if (source === 'imageAsset' || source === 'videoAsset') {
-		const id = textParameter(ctx, 'assetId');
+		const id = textParameter(ctx, 'assetId', 'Asset ID');
 		if (!id) throw invalidField(ctx, 'Asset ID', 'is required: exactly one media source must be given');
 		checkUuid(ctx, 'Asset ID', id);
 		input.assetId = id;
@@ -159,29 +166,34 @@ async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): 
 }
 
 export async function readPinContent(ctx: IExecuteSingleFunctions): Promise<PinContentInput> {
-	const accountId = textParameter(ctx, 'account');
+	const accountId = textParameter(ctx, 'account', 'Pinterest Account');
 	if (!accountId) throw invalidField(ctx, 'Pinterest Account', 'is required');
 	checkUuid(ctx, 'Pinterest Account', accountId);
-	const boardId = textParameter(ctx, 'board');
+	const boardId = textParameter(ctx, 'board', 'Board');
 	if (!boardId) throw invalidField(ctx, 'Board', 'is required');
 	if (!NUMERIC_ID_PATTERN.test(boardId)) {
 		throw invalidField(ctx, 'Board', `must be a Pinterest board ID (digits only), got "${boardId}"`);
 	}
 
-	const title = textParameter(ctx, 'title');
+	const title = textParameter(ctx, 'title', 'Title');
 	if (!title) throw invalidField(ctx, 'Title', 'is required');
 	checkLength(ctx, 'Title', title, LIMITS.title);
-	const description = textParameter(ctx, 'description');
+	const description = textParameter(ctx, 'description', 'Description');
 	checkLength(ctx, 'Description', description, LIMITS.description);
-	const link = textParameter(ctx, 'link');
+	const link = textParameter(ctx, 'link', 'Link');
 	if (link) checkHttpUrl(ctx, 'Link', link, LIMITS.link);
 
 	const details = (ctx.getNodeParameter('pinDetails', {}) ?? {}) as IDataObject;
-	const altText = stringOf(details.altText);
+	const altText = checkOptionalText(ctx, 'Alt Text', details.altText);
 	checkLength(ctx, 'Alt Text', altText, LIMITS.altText);
 	const dominantColor = stringOf(details.dominantColor);
 	if (dominantColor && !COLOR_PATTERN.test(dominantColor)) {
 		throw invalidField(ctx, 'Dominant Color', `must be a colour written #RRGGBB (e.g. #E60023), got "${dominantColor}"`);
+	}
+	const termValues = [details.relatedTerms].flat(Infinity) as unknown[];
+	const notText = termValues.find((term) => term !== null && typeof term === 'object');
+	if (notText !== undefined) {
+		throw invalidField(ctx, 'Related Terms', `must be a list of words or phrases, got ${describeValue(notText)}`);
 	}
 	const relatedTerms = relatedTermsOf(details.relatedTerms);
 

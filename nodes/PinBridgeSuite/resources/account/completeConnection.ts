@@ -5,8 +5,8 @@ import type { OperationDefinition } from '../operation';
 
 /** Both values usually come from expressions over the redirect's query: catch an empty one before PinBridge does. */
 async function requireCodeAndState(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const code = textParameter(this, 'code');
-	const state = textParameter(this, 'state');
+	const code = textParameter(this, 'code', 'Code');
+	const state = textParameter(this, 'state', 'State');
 	if (code === '') throw invalidField(this, 'Code', 'is required');
 	if (state === '') throw invalidField(this, 'State', 'is required');
 	requestOptions.qs = { ...requestOptions.qs, code, state };

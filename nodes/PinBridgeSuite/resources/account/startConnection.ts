@@ -4,7 +4,7 @@ import { invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 async function checkRedirectUrl(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const redirect = textParameter(this, 'redirectUri');
+	const redirect = textParameter(this, 'redirectUri', 'Redirect URL');
 	if (redirect === '') return requestOptions;
 	let protocol = '';
 	try {

@@ -1,18 +1,21 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidField, stringListParameter, textParameter, UUID_PATTERN } from '../../shared/validation';
+import { checkOneOf, invalidField, stringListParameter, textParameter, UUID_PATTERN } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
+const API_KEY_SCOPES = ['read', 'write', 'destructive'] as const;
+
 async function buildApiKeyBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const name = textParameter(this, 'name');
+	const name = textParameter(this, 'name', 'Name');
 	if (name === '') throw invalidField(this, 'Name', 'is required');
 	const body: IDataObject = { name };
 
-	const scopes = stringListParameter(this, 'additionalFields.scopes');
+	const scopes = stringListParameter(this, 'additionalFields.scopes', 'Scopes');
+	for (const scope of scopes) checkOneOf(this, 'Scopes', scope, API_KEY_SCOPES);
 	if (scopes.length) body.scopes = [...new Set(scopes)];
 
 	// One ID per value, or several separated by commas: both are common when pasting.
-	const accountIds = stringListParameter(this, 'additionalFields.pinterestAccountIds')
+	const accountIds = stringListParameter(this, 'additionalFields.pinterestAccountIds', 'Pinterest Account IDs')
 		.flatMap((value) => value.split(','))
 		.map((value) => value.trim())
 		.filter((value) => value !== '');

@@ -16,7 +16,7 @@ export const revokeApiKey: OperationDefinition = {
 				postReceive: [
 					// 204 with no body: say which key was revoked.
 					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						return [{ json: { id: textParameter(this, 'keyId'), revoked: true } }];
+						return [{ json: { id: textParameter(this, 'keyId', 'API Key ID'), revoked: true } }];
 					},
 				],
 			},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidField, requireUuid } from '../../shared/validation';
+import { checkOneOf, checkOptionalText, invalidField, requireUuid } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -9,12 +9,14 @@ export const BOARD_NAME_MAX = 180;
 
 async function checkBoardName(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const body = requestOptions.body as IDataObject;
-	const name = body.name === undefined || body.name === null ? '' : String(body.name).trim();
+	const name = checkOptionalText(this, 'Name', body.name);
 	if (name === '') throw invalidField(this, 'Name', 'is required');
-	if (name.length > BOARD_NAME_MAX) {
-		throw invalidField(this, 'Name', `must be at most ${BOARD_NAME_MAX} characters, got ${name.length}`);
+	const length = Array.from(name).length; // characters, as Pinterest counts them, not UTF-16 units
+	if (length > BOARD_NAME_MAX) {
+		throw invalidField(this, 'Name', `must be at most ${BOARD_NAME_MAX} characters, got ${length}`);
 	}
 	body.name = name;
+	body.privacy = checkOneOf(this, 'Privacy', body.privacy ?? 'PUBLIC', ['PUBLIC', 'SECRET']);
 	return requestOptions;
 }
 

@@ -24,8 +24,8 @@ export const deleteBoard: OperationDefinition = {
 						return [
 							{
 								json: {
-									id: textParameter(this, 'board'),
-									account_id: textParameter(this, 'account'),
+									id: textParameter(this, 'board', 'Board'),
+									account_id: textParameter(this, 'account', 'Pinterest Account'),
 									deleted: true,
 								},
 							},

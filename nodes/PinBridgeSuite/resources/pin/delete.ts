@@ -28,7 +28,7 @@ export const deletePin: OperationDefinition = {
 					): Promise<INodeExecutionData[]> {
 						const body = response.body as IDataObject | undefined;
 						if (body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length) return items;
-						return [{ json: { id: textParameter(this, 'pinId'), deleted: true } }];
+						return [{ json: { id: textParameter(this, 'pinId', 'Pin ID'), deleted: true } }];
 					},
 				],
 			},

@@ -9,7 +9,7 @@ import type {
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
-import { invalidField } from '../../shared/validation';
+import { checkOptionalText, invalidField } from '../../shared/validation';
 import { rememberUploads, takeUploads } from '../../shared/uploads';
 import type { OperationDefinition } from '../operation';
 import { waitForPublish } from './waitForPublish';
@@ -28,7 +28,7 @@ function publishOptionsOf(ctx: IExecuteSingleFunctions): PublishOptions {
 async function preparePublish(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const input = await readPinContent(this);
 	const options = publishOptionsOf(this);
-	const customKey = String(options.idempotencyKey ?? '').trim();
+	const customKey = checkOptionalText(this, 'Idempotency Key', options.idempotencyKey);
 	if (customKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
 		throw invalidField(this, 'Idempotency Key', `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
 	}

@@ -16,7 +16,7 @@ const sendRetry = routeThroughHelper();
 /** PinBridge answers 409 when the Pin is not `failed`: say so in words a workflow author can act on. */
 function explainConflict(ctx: IExecutePaginationFunctions, error: unknown): unknown {
 	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') return error;
-	const pinId = textParameter(ctx, 'pinId');
+	const pinId = textParameter(ctx, 'pinId', 'Pin ID');
 	const message = `Only a failed Pin can be retried: Pin ${pinId} is not in status "failed"`;
 	return new NodeApiError(ctx.getNode(), { message, httpCode: '409' } as JsonObject, {
 		message,

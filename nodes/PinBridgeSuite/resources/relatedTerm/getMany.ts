@@ -11,7 +11,7 @@ import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
 async function sendTerms(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const terms = [...new Set(stringListParameter(this, 'terms'))];
+	const terms = [...new Set(stringListParameter(this, 'terms', 'Terms'))];
 	if (terms.length === 0) throw invalidField(this, 'Terms', 'add at least one term');
 	// An array: the request helper repeats the parameter (terms=a&terms=b), as PinBridge expects.
 	requestOptions.qs = {

@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { checkBoolean, checkOptionalText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import {
 	checkEvents,
@@ -20,7 +21,7 @@ import {
 
 function ownSecret(ctx: IExecuteSingleFunctions | IExecutePaginationFunctions): string {
 	const value = ctx.getNodeParameter('secret', '') as unknown;
-	return typeof value === 'string' && value.trim() !== '' ? value : '';
+	return checkOptionalText(ctx as IExecuteSingleFunctions, 'Secret', value) === '' ? '' : String(value);
 }
 
 async function buildWebhookBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -28,7 +29,7 @@ async function buildWebhookBody(this: IExecuteSingleFunctions, requestOptions: I
 	const body: IDataObject = {
 		url: checkWebhookUrl(this, 'URL', this.getNodeParameter('url', '')),
 		events: checkEvents(this, 'Events', this.getNodeParameter('events', [])),
-		is_enabled: this.getNodeParameter('isEnabled', true) as boolean,
+		is_enabled: checkBoolean(this, 'Enabled', this.getNodeParameter('isEnabled', true)),
 		secret: own ? checkSecret(this, 'Secret', own) : generateWebhookSecret(),
 	};
 	requestOptions.body = body;

@@ -17,7 +17,7 @@ export const deleteWebhook: OperationDefinition = {
 				postReceive: [
 					// 204 with no body: say what was deleted.
 					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						return [{ json: { id: textParameter(this, 'webhookId'), deleted: true } }];
+						return [{ json: { id: textParameter(this, 'webhookId', 'Webhook ID'), deleted: true } }];
 					},
 				],
 			},
