@@ -78,33 +78,12 @@ export function multipartText(body: unknown): string {
 	return String(body);
 }
 
-import { forgetRateMeterReadings } from '../../../nodes/shared/transport/rateMeter';
-import { transportRuntime } from '../../../nodes/shared/transport/request';
+import { useFakeRuntime, type FakeRuntime } from '../../harness/fakeRuntime';
 
-export interface FakeClock {
-	/** Every sleep asked for, in ms, in order. */
-	sleeps: number[];
-	now: number;
-}
+export type FakeClock = FakeRuntime;
 
 /** Replaces the helper's sleep/clock/randomness for each test of the file (no real waiting) and restores them. */
-export function useFakeClock(): FakeClock {
-	const clock: FakeClock = { sleeps: [], now: 0 };
-	const real = { ...transportRuntime };
-	beforeEach(() => {
-		clock.sleeps = [];
-		clock.now = Date.parse('2026-11-22T10:00:00Z');
-		forgetRateMeterReadings();
-		transportRuntime.sleep = async (ms: number) => {
-			clock.sleeps.push(ms);
-			clock.now += ms;
-		};
-		transportRuntime.now = () => clock.now;
-		transportRuntime.random = () => 0.5;
-	});
-	afterEach(() => Object.assign(transportRuntime, real));
-	return clock;
-}
+export const useFakeClock = (): FakeClock => useFakeRuntime();
 
 export interface RecordedRequest {
 	method: string;

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { transportRuntime } from '../../../nodes/shared/transport/request';
-import { forgetRateMeterReadings } from '../../../nodes/shared/transport/rateMeter';
+import { useFakeRuntime, type FakeRuntime } from '../../harness/fakeRuntime';
 
 export const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
 export const BOARD_ID = '549755885175';
@@ -10,21 +9,7 @@ export const SCHEDULE_ID = '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d';
 export const NOW = Date.parse('2026-11-22T10:00:00Z');
 
 /** Replaces the helper's clock and sleep (no test waits real seconds) and records the waits. */
-export function useTestClock(): { sleeps: number[] } {
-	const state = { sleeps: [] as number[] };
-	const real = { ...transportRuntime };
-	beforeEach(() => {
-		state.sleeps = [];
-		forgetRateMeterReadings();
-		transportRuntime.sleep = async (ms: number) => {
-			state.sleeps.push(ms);
-		};
-		transportRuntime.now = () => NOW;
-		transportRuntime.random = () => 0.5;
-	});
-	afterEach(() => Object.assign(transportRuntime, real));
-	return state;
-}
+export const useTestClock = (): FakeRuntime => useFakeRuntime();
 
 export function createParameters(overrides: INodeParameters = {}): INodeParameters {
 	return {
