@@ -1,0 +1,239 @@
+// PinBridge Trigger: every delivery verified, redeliveries and filtered events dropped, the secret kept secret.
+import type { IDataObject } from 'n8n-workflow';
+
+import { MAX_REMEMBERED_DELIVERIES, rememberDelivery } from '../../nodes/PinBridgeSuiteTrigger/deliveries';
+import { useFakeRuntime } from '../harness/fakeRuntime';
+import { nock, useNock } from '../harness/nock';
+import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { WEBHOOK_ID, ACCOUNT_ID, PIN_ID, BOTH, hmac, eventBody, signedDelivery, registered } from './fixtures';
+import { TEST_URL, TriggerHarness } from './harness';
+
+useNock();
+useFakeRuntime();
+
+describe('PinBridge Trigger: deliveries', () => {
+	it('a valid signature starts one execution with the event body, event and delivery id', async () => {
+		const { harness, secret } = await registered();
+		const body = eventBody();
+		const result = await harness.deliver(signedDelivery(secret, body));
+		expect(result.status).toBe(200);
+		expect(result.executedItems).toHaveLength(1);
+		expect(result.executedItems![0].json).toEqual({ ...body, event: 'pin.published', deliveryId: 'd-1' });
+		expect(harness.staticData.deliveryIds).toEqual(['d-1']);
+	});
+
+	it('also in test mode ("Listen for test event")', async () => {
+		const harness = new TriggerHarness();
+		let secret = '';
+		nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [])
+			.post('/v1/webhooks', (b: IDataObject) => Boolean((secret = String(b.secret))))
+			.reply(201, { id: WEBHOOK_ID, url: TEST_URL, events: BOTH, is_enabled: true });
+		await harness.activate(true, 'manual');
+		const result = await harness.deliver(signedDelivery(secret, eventBody({ event: 'pin.failed', status: 'failed' })), true);
+		expect(result.executedItems?.[0].json).toMatchObject({ event: 'pin.failed', status: 'failed', deliveryId: 'd-1' });
+	});
+
+	describe('is refused with 401 and starts nothing', () => {
+		const cases: Array<[string, (secret: string) => Delivery]> = [
+			[
+				'a tampered body',
+				(secret) => {
+					const delivery = signedDelivery(secret, eventBody());
+					delivery.rawBody = Buffer.from(delivery.rawBody!.toString('utf8').replace('published', 'failed'));
+					return delivery;
+				},
+			],
+			['a wrong secret', () => signedDelivery('0'.repeat(64), eventBody())],
+			['a missing signature header', (secret) => signedDelivery(secret, eventBody(), { 'X-PinBridge-Signature': undefined })],
+			['an empty signature header', (secret) => signedDelivery(secret, eventBody(), { 'X-PinBridge-Signature': '' })],
+			[
+				'a signature of the wrong length',
+				(secret) => {
+					const good = signedDelivery(secret, eventBody());
+					return { ...good, headers: { ...good.headers, 'X-PinBridge-Signature': good.headers!['X-PinBridge-Signature']!.slice(0, 40) } };
+				},
+			],
+			[
+				'a signature that is too long',
+				(secret) => {
+					const good = signedDelivery(secret, eventBody());
+					return { ...good, headers: { ...good.headers, 'X-PinBridge-Signature': `${good.headers!['X-PinBridge-Signature']!}00` } };
+				},
+			],
+			['a non-hex signature', (secret) => signedDelivery(secret, eventBody(), { 'X-PinBridge-Signature': 'z'.repeat(64) })],
+			[
+				'a signature of another body',
+				(secret) => signedDelivery(secret, eventBody(), { 'X-PinBridge-Signature': hmac(secret, '{}') }),
+			],
+		];
+
+		it.each(cases)('%s', async (_label, make) => {
+			const { harness, secret } = await registered();
+			const result = await harness.deliver(make(secret));
+			expect(result.status).toBe(401);
+			expect(result.webhookResult).toEqual({ noWebhookResponse: true });
+			expect(result.executedItems).toBeUndefined();
+			expect(harness.executions).toHaveLength(0);
+			expect(result.staticDataChanged).toBe(false); // nothing remembered, nothing written
+			expect(harness.staticData.deliveryIds).toBeUndefined();
+		});
+
+		it('before the node was ever registered (no secret)', async () => {
+			const harness = new TriggerHarness();
+			const result = await harness.deliver(signedDelivery('any-secret-at-all', eventBody()));
+			expect(result.status).toBe(401);
+			expect(harness.executions).toHaveLength(0);
+		});
+	});
+
+	it('accepts the signature in upper case or with a sha256= prefix (tolerance; the contract says plain lowercase)', async () => {
+		const { harness, secret } = await registered();
+		const a = signedDelivery(secret, eventBody({ delivery_id: 'd-upper' }));
+		a.headers!['X-PinBridge-Signature'] = a.headers!['X-PinBridge-Signature']!.toUpperCase();
+		expect((await harness.deliver(a)).executedItems).toHaveLength(1);
+		const b = signedDelivery(secret, eventBody({ delivery_id: 'd-prefix' }));
+		b.headers!['X-PinBridge-Signature'] = `sha256=${b.headers!['X-PinBridge-Signature']!}`;
+		expect((await harness.deliver(b)).executedItems).toHaveLength(1);
+	});
+
+	it('a redelivery is answered 200 and starts no second execution', async () => {
+		const { harness, secret } = await registered();
+		const first = await harness.deliver(signedDelivery(secret, eventBody()));
+		const second = await harness.deliver(signedDelivery(secret, eventBody()));
+		expect(first.executedItems).toHaveLength(1);
+		expect(second.status).toBe(200);
+		expect(second.responseBody).toEqual({ received: true, ignored: 'duplicate delivery' });
+		expect(second.executedItems).toBeUndefined();
+		expect(harness.executions).toHaveLength(1);
+		// A different delivery still runs.
+		expect((await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-2' })))).executedItems).toHaveLength(1);
+	});
+
+	it('the delivery memory is bounded and forgets the oldest first', () => {
+		const staticData: IDataObject = {};
+		for (let i = 0; i < MAX_REMEMBERED_DELIVERIES + 5; i++) rememberDelivery(staticData, `d-${i}`);
+		const ids = staticData.deliveryIds as string[];
+		expect(ids).toHaveLength(MAX_REMEMBERED_DELIVERIES);
+		expect(ids[0]).toBe('d-5');
+		expect(ids.at(-1)).toBe(`d-${MAX_REMEMBERED_DELIVERIES + 4}`);
+	});
+
+	it('an event that was not chosen is acknowledged with 200 and starts nothing', async () => {
+		const { harness, secret } = await registered({ events: ['pin.published'] });
+		const result = await harness.deliver(signedDelivery(secret, eventBody({ event: 'pin.failed', status: 'failed' })));
+		expect(result.status).toBe(200);
+		expect(result.responseBody).toEqual({ received: true, ignored: 'event not selected' });
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	it('the account and board filters let through only their Pins', async () => {
+		const { harness, secret } = await registered({
+			account: { __rl: true, mode: 'id', value: ACCOUNT_ID },
+			board: { __rl: true, mode: 'list', value: '549755885175' },
+		});
+		const otherAccount = await harness.deliver(
+			signedDelivery(secret, eventBody({ delivery_id: 'a', account_id: '00000000-0000-4000-8000-000000000000' })),
+		);
+		const otherBoard = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'b', board_id: '1' })));
+		const match = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'c' })));
+		expect(otherAccount).toMatchObject({ status: 200, responseBody: { ignored: 'other Pinterest account' } });
+		expect(otherBoard).toMatchObject({ status: 200, responseBody: { ignored: 'other board' } });
+		expect(match.executedItems?.[0].json).toMatchObject({ deliveryId: 'c', board_id: '549755885175' });
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('Fetch Full Pin adds the Pin as PinBridge has it now', async () => {
+		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
+		const pin = { id: PIN_ID, status: 'published', title: 'Autumn soup', pinterest_pin_id: '1234567890' };
+		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } }).get(`/v1/pins/${PIN_ID}`).reply(200, pin);
+		const result = await harness.deliver(signedDelivery(secret, eventBody()));
+		scope.done();
+		expect(result.executedItems?.[0].json).toEqual({ ...eventBody(), event: 'pin.published', deliveryId: 'd-1', pin });
+	});
+
+	it('Fetch Full Pin gives pin: null for a Pin deleted since', async () => {
+		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
+		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).reply(404, { detail: 'Pin not found' });
+		const result = await harness.deliver(signedDelivery(secret, eventBody()));
+		expect(result.executedItems?.[0].json.pin).toBeNull();
+	});
+
+	it('Fetch Full Pin failing answers 500 and forgets nothing, so PinBridge’s retry runs the workflow', async () => {
+		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
+		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).times(2).reply(503, { detail: 'down' });
+		const failed = await harness.deliver(signedDelivery(secret, eventBody()));
+		expect(failed.status).toBe(500);
+		expect(failed.error).toMatchObject({ httpCode: '503' });
+		expect(harness.staticData.deliveryIds).toBeUndefined();
+
+		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).reply(200, { id: PIN_ID, status: 'published' });
+		const retried = await harness.deliver(signedDelivery(secret, eventBody()));
+		expect(retried.executedItems?.[0].json.pin).toEqual({ id: PIN_ID, status: 'published' });
+	});
+
+	it('without n8n’s raw body, a compact JSON body still verifies; a re-serialization that differs is refused', async () => {
+		const { harness, secret } = await registered();
+		const compact = Buffer.from(JSON.stringify(eventBody()));
+		const ok = await harness.deliver({
+			rawBody: compact,
+			withoutRawBody: true,
+			headers: { 'X-PinBridge-Event': 'pin.published', 'X-PinBridge-Delivery-ID': 'd-1', 'X-PinBridge-Signature': hmac(secret, compact) },
+		});
+		expect(ok.executedItems).toHaveLength(1);
+		const spaced = signedDelivery(secret, eventBody({ delivery_id: 'd-2' }));
+		const refused = await harness.deliver({ ...spaced, withoutRawBody: true });
+		expect(refused.status).toBe(401);
+	});
+
+	it('a signed body that is not a JSON object is answered 400', async () => {
+		const { harness, secret } = await registered();
+		const raw = Buffer.from('not json');
+		const result = await harness.deliver({
+			rawBody: raw,
+			headers: { 'X-PinBridge-Event': 'pin.published', 'X-PinBridge-Delivery-ID': 'd-x', 'X-PinBridge-Signature': hmac(secret, raw) },
+		});
+		expect(result.status).toBe(400);
+		expect(harness.executions).toHaveLength(0);
+	});
+});
+
+describe('PinBridge Trigger: the secret stays secret', () => {
+	it('appears in no output, response or error, and in static data only as webhookSecret', async () => {
+		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
+		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).reply(200, { id: PIN_ID });
+		await harness.deliver(signedDelivery(secret, eventBody()));
+		await harness.deliver(signedDelivery(secret, eventBody())); // duplicate
+		await harness.deliver(signedDelivery('wrong', eventBody({ delivery_id: 'd-3' }))); // 401
+		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).times(2).reply(500, { detail: `echo ${secret}` });
+		await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-4' }))); // error
+
+		expect(harness.executions).toHaveLength(1);
+		const everythingShown = JSON.stringify({
+			executions: harness.executions,
+			responses: harness.responses,
+			errors: harness.errors.map((error) => ({ ...error, message: error.message })),
+		});
+		expect(everythingShown).not.toContain(secret);
+
+		const { webhookSecret, ...rest } = harness.staticData;
+		expect(webhookSecret).toBe(secret);
+		expect(JSON.stringify(rest)).not.toContain(secret);
+	});
+
+	it('is taken out of a PinBridge error that echoes it back on create', async () => {
+		const harness = new TriggerHarness();
+		nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [])
+			.post('/v1/webhooks')
+			.reply(422, (_uri, body) => ({
+				detail: [{ loc: ['body', 'secret'], msg: `bad secret ${(body as IDataObject).secret as string}`, type: 'value_error' }],
+			}));
+		const error = (await harness.create().catch((e: unknown) => e)) as Error & { description?: string };
+		expect(error).toMatchObject({ httpCode: '422' });
+		expect(error.message).toContain('[redacted]');
+		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toMatch(/[0-9a-f]{64}/);
+	});
+});
