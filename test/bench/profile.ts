@@ -1,0 +1,121 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/**
+ * `npm run bench -- --profile`: n8n runs with `--cpu-prof`; one PinBridge bulk case is run, n8n is stopped (which
+ * writes the .cpuprofile), and the samples taken DURING that case only are summed by self time: per package and
+ * per function. Where the execution's time goes that is not CPU (waiting on the emulator, on the in-flight cap) is
+ * the wall time minus the CPU time, shown beside it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { N8nClient } from '../e2e/n8n/client';
+import type { N8nInstance } from '../e2e/n8n/instance';
+import type { StartedEmulator } from '../emulator/server';
+import { runBulkOnce } from './bulk';
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+	nodes: ProfileNode[];
+	startTime: number;
+	samples: number[];
+	timeDeltas: number[];
+}
+
+function bucketOf(url: string, fn: string): string {
+	if (!url) return fn.startsWith('(') ? fn : '(native / builtin)';
+	if (url.includes('n8n-nodes-pinbridge-suite') || url.includes('/dist/nodes/') || url.includes('/dist/credentials/')) {
+		return 'this package (dist/)';
+	}
+	if (url.startsWith('node:')) return 'Node.js internals';
+	// The innermost package (a dependency of n8n-core is listed as itself).
+	const packages = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
+	if (packages.length) return packages[packages.length - 1][1];
+	return url;
+}
+
+/** Self time (ms) per bucket and per function for the samples between two CLOCK_MONOTONIC instants (µs). */
+export function summarize(profile: CpuProfile, fromUs: number, toUs: number) {
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const buckets = new Map<string, number>();
+	const functions = new Map<string, number>();
+	let t = profile.startTime;
+	let totalUs = 0;
+	for (let i = 0; i < profile.samples.length; i++) {
+		t += profile.timeDeltas[i];
+		const dt = profile.timeDeltas[i + 1] ?? 0;
+		if (t < fromUs || t > toUs) continue;
+		const node = byId.get(profile.samples[i]);
+		if (!node) continue;
+		const { functionName, url, lineNumber } = node.callFrame;
+		const bucket = bucketOf(url, functionName || '(anonymous)');
+		buckets.set(bucket, (buckets.get(bucket) ?? 0) + dt);
+		const fn =
+			`${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : ''}`.trim();
+		functions.set(fn, (functions.get(fn) ?? 0) + dt);
+		totalUs += dt;
+	}
+	const top = (m: Map<string, number>, n: number) =>
+		[...m.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, n)
+			.map(([name, us]) => ({
+				name,
+				ms: us / 1000,
+				share: totalUs ? us / totalUs : 0,
+			}));
+	return {
+		totalMs: totalUs / 1000,
+		buckets: top(buckets, 20),
+		functions: top(functions, 30),
+	};
+}
+
+export async function profileCase(opts: {
+	client: N8nClient;
+	emu: StartedEmulator;
+	n8n: N8nInstance;
+	workflowId: string;
+	pins: number;
+	profileDir: string;
+	log: (line: string) => void;
+}): Promise<void> {
+	const { client, emu, n8n, workflowId, pins, profileDir, log } = opts;
+	const pid = n8n.pid();
+	const from = Number(process.hrtime.bigint() / 1000n);
+	const run = await runBulkOnce(
+		client,
+		emu,
+		() => pid,
+		workflowId,
+		{ contender: 'pinbridge', pins, faults503: 0 },
+		`profile-${Date.now()}`,
+	);
+	const to = Number(process.hrtime.bigint() / 1000n);
+	log(
+		`profiled run: ${run.status}, ${(run.executionMs / 1000).toFixed(2)} s, ${run.pinsCreated} Pins, ` +
+			`${run.maxInFlight} in flight, ${run.cpuMsPerItem?.toFixed(2)} ms CPU/item`,
+	);
+	await n8n.stop(); // --cpu-prof writes the profile as n8n exits
+	const files = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
+	const mine = files.find((f) => f.includes(`.${pid}.`)) ?? files[0];
+	if (!mine) {
+		log(`no .cpuprofile in ${profileDir} (n8n did not exit cleanly?)`);
+		return;
+	}
+	const profile = JSON.parse(fs.readFileSync(path.join(profileDir, mine), 'utf8')) as CpuProfile;
+	const summary = summarize(profile, from, to);
+	const wallMs = (to - from) / 1000;
+	log(
+		`profile ${path.join(profileDir, mine)}: ${summary.totalMs.toFixed(0)} ms sampled in the ${wallMs.toFixed(0)} ms window (incl. set-up and read-back)`,
+	);
+	console.log('\nSelf time by package:');
+	for (const b of summary.buckets)
+		console.log(`  ${b.ms.toFixed(0).padStart(7)} ms  ${(b.share * 100).toFixed(1).padStart(5)} %  ${b.name}`);
+	console.log('\nSelf time by function:');
+	for (const f of summary.functions)
+		console.log(`  ${f.ms.toFixed(0).padStart(7)} ms  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}`);
+}
