@@ -3,129 +3,176 @@
 // node, switches the account and board pickers to "From List", and sees the emulator's account and boards listed
 // (n8n calls the node's listSearch methods, which call the emulator). The screenshot is
 // test-output/browser/pinbridge-node-pickers.png (git-ignored).
-import fs from 'node:fs';
-import path from 'node:path';
+import fs from "node:fs";
+import path from "node:path";
 
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from "playwright-core";
 
-import { api } from '../../emulator/helpers';
-import { useE2eEnvironment } from '../fixture';
-import { REPO_DIR } from '../n8n/instance';
-import { chromiumInstalled, CHROMIUM_PATH, launchChromium, type LaunchedBrowser } from './chromium';
+import { api } from "../../emulator/helpers";
+import { useE2eEnvironment } from "../fixture";
+import { REPO_DIR } from "../n8n/instance";
+import {
+  chromiumInstalled,
+  CHROMIUM_PATH,
+  launchChromium,
+  type LaunchedBrowser,
+} from "./chromium";
 
-const OUTPUT_DIR = path.join(REPO_DIR, 'test-output', 'browser');
-const SCREENSHOT = path.join(OUTPUT_DIR, 'pinbridge-node-pickers.png');
-const NODE_NAME = 'Publish Pin';
+const OUTPUT_DIR = path.join(REPO_DIR, "test-output", "browser");
+const SCREENSHOT = path.join(OUTPUT_DIR, "pinbridge-node-pickers.png");
+const NODE_NAME = "Publish Pin";
 
 // Outside CI a machine without Chromium skips this file (saying why); in CI .ci/run installs it, so it must run.
 const run = chromiumInstalled() || Boolean(process.env.CI);
 if (!run) {
-	console.warn(
-		`[browser] SKIPPED: ${CHROMIUM_PATH} is missing. Install it with \`apt-get install -y chromium\` to run the browser check.`,
-	);
+  console.warn(
+    `[browser] SKIPPED: ${CHROMIUM_PATH} is missing. Install it with \`apt-get install -y chromium\` to run the browser check.`,
+  );
 }
 
-(run ? describe : describe.skip)('browser: the PinBridge node in the n8n editor', () => {
-	const env = useE2eEnvironment('browser');
-	let browser: LaunchedBrowser;
-	let page: Page;
+(run ? describe : describe.skip)(
+  "browser: the PinBridge node in the n8n editor",
+  () => {
+    const env = useE2eEnvironment("browser");
+    let browser: LaunchedBrowser;
+    let page: Page;
 
-	beforeAll(async () => {
-		fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-		browser = await launchChromium();
-		page = await browser.context.newPage();
-		page.setDefaultTimeout(30_000);
-	});
+    beforeAll(async () => {
+      fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+      browser = await launchChromium();
+      page = await browser.context.newPage();
+      page.setDefaultTimeout(30_000);
+    });
 
-	afterAll(async () => {
-		await browser?.close();
-	});
+    afterAll(async () => {
+      await browser?.close();
+    });
 
-	/** On failure, leave a picture of what the browser showed next to the real screenshot. */
-	async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-		try {
-			return await fn();
-		} catch (err) {
-			await page.screenshot({ path: path.join(OUTPUT_DIR, `failed-${name}.png`) }).catch(() => undefined);
-			throw err;
-		}
-	}
+    /** On failure, leave a picture of what the browser showed next to the real screenshot. */
+    async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+      try {
+        return await fn();
+      } catch (err) {
+        await page
+          .screenshot({ path: path.join(OUTPUT_DIR, `failed-${name}.png`) })
+          .catch(() => undefined);
+        throw err;
+      }
+    }
 
-	const testId = (id: string, within: Page | Locator = page) => within.locator(`[data-test-id="${id}"]`);
+    const testId = (id: string, within: Page | Locator = page) =>
+      within.locator(`[data-test-id="${id}"]`);
 
-	/** Switch a resource locator to "From List" and open its list; returns the items of the list now showing. */
-	async function openList(parameter: 'account' | 'board'): Promise<Locator> {
-		const locator = testId(`resource-locator-${parameter}`);
-		await testId('rlc-mode-selector', locator).click();
-		await page.locator('.el-select-dropdown__item:visible', { hasText: 'From List' }).click();
-		await testId('rlc-input', locator).click();
-		// The list is teleported to the end of <body>; only the open one is visible.
-		return page.locator('[data-test-id="rlc-item"]:visible');
-	}
+    /** Switch a resource locator to "From List" and open its list; returns the items of the list now showing. */
+    async function openList(parameter: "account" | "board"): Promise<Locator> {
+      const locator = testId(`resource-locator-${parameter}`);
+      await testId("rlc-mode-selector", locator).click();
+      await page
+        .locator(".el-select-dropdown__item:visible", { hasText: "From List" })
+        .click();
+      await testId("rlc-input", locator).click();
+      // The list is teleported to the end of <body>; only the open one is visible.
+      return page.locator('[data-test-id="rlc-item"]:visible');
+    }
 
-	/** Wait until a picker's input shows `label` (the chosen item's name, not its id). */
-	async function shows(parameter: 'account' | 'board', label: string): Promise<void> {
-		await page.waitForFunction(
-			([name, expected]) =>
-				[...document.querySelectorAll(`[data-test-id="resource-locator-${name}"] [data-test-id="rlc-input"]`)].some(
-					(el) => (el as HTMLInputElement).value === expected,
-				),
-			[parameter, label] as const,
-		);
-	}
+    /** Wait until a picker's input shows `label` (the chosen item's name, not its id). */
+    async function shows(
+      parameter: "account" | "board",
+      label: string,
+    ): Promise<void> {
+      await page.waitForFunction(
+        ([name, expected]) =>
+          [
+            ...document.querySelectorAll(
+              `[data-test-id="resource-locator-${name}"] [data-test-id="rlc-input"]`,
+            ),
+          ].some((el) => (el as HTMLInputElement).value === expected),
+        [parameter, label] as const,
+      );
+    }
 
-	it('lists the emulator account and boards in the pickers', async () => {
-		const call = api(env.emu);
-		const accounts = (await call<Array<{ id: string; display_name: string; username: string }>>('GET', '/v1/pinterest/accounts')).body;
-		const account = accounts.find((a) => a.id === env.emu.accountId);
-		const boards = (await call<Array<{ id: string; name: string }>>('GET', `/v1/pinterest/boards?account_id=${env.emu.accountId}`)).body;
-		expect(account?.display_name).toBeTruthy();
-		expect(boards.length).toBeGreaterThan(1);
-		const workflowId = await env.importExample('publish-pin-from-image-url');
+    it("lists the emulator account and boards in the pickers", async () => {
+      const call = api(env.emu);
+      const accounts = (
+        await call<
+          Array<{ id: string; display_name: string; username: string }>
+        >("GET", "/v1/pinterest/accounts")
+      ).body;
+      const account = accounts.find((a) => a.id === env.emu.accountId);
+      const boards = (
+        await call<Array<{ id: string; name: string }>>(
+          "GET",
+          `/v1/pinterest/boards?account_id=${env.emu.accountId}`,
+        )
+      ).body;
+      expect(account?.display_name).toBeTruthy();
+      expect(boards.length).toBeGreaterThan(1);
+      const workflowId = await env.importExample("publish-pin-from-image-url");
 
-		await step('login', async () => {
-			await page.goto(`${env.n8n.url}/signin`);
-			await page.locator('input[type="email"]').fill(env.n8n.owner.email);
-			await page.locator('input[type="password"]').fill(env.n8n.owner.password);
-			await testId('form-submit-button').click();
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-		});
+      await step("login", async () => {
+        await page.goto(`${env.n8n.url}/signin`);
+        await page.locator('input[type="email"]').fill(env.n8n.owner.email);
+        await page
+          .locator('input[type="password"]')
+          .fill(env.n8n.owner.password);
+        await testId("form-submit-button").click();
+        await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+      });
 
-		await step('open-node', async () => {
-			await page.goto(`${env.n8n.url}/workflow/${workflowId}`);
-			await testId('canvas-node').filter({ hasText: NODE_NAME }).first().dblclick();
-			await testId('node-parameters').waitFor();
-		});
+      await step("open-node", async () => {
+        await page.goto(`${env.n8n.url}/workflow/${workflowId}`);
+        await testId("canvas-node")
+          .filter({ hasText: NODE_NAME })
+          .first()
+          .dblclick();
+        await testId("node-parameters").waitFor();
+      });
 
-		const accountLabel = `${account!.display_name} (@${account!.username})`;
-		await step('account-list', async () => {
-			const items = await openList('account');
-			const item = items.filter({ hasText: accountLabel });
-			await item.waitFor();
-			await item.click();
-		});
-		await step('account-chosen', async () => await shows('account', accountLabel));
+      const accountLabel = `${account!.display_name} (@${account!.username})`;
+      await step("account-list", async () => {
+        const items = await openList("account");
+        const item = items.filter({ hasText: accountLabel });
+        await item.waitFor();
+        await item.click();
+      });
+      await step(
+        "account-chosen",
+        async () => await shows("account", accountLabel),
+      );
 
-		const boardItems = await step('board-list', async () => {
-			const items = await openList('board');
-			for (const board of boards) await items.filter({ hasText: board.name }).first().waitFor();
-			return items;
-		});
-		const listed = await boardItems.allInnerTexts();
-		expect(listed.map((t) => t.trim())).toEqual(expect.arrayContaining(boards.map((b) => b.name)));
+      const boardItems = await step("board-list", async () => {
+        const items = await openList("board");
+        for (const board of boards)
+          await items.filter({ hasText: board.name }).first().waitFor();
+        return items;
+      });
+      const listed = await boardItems.allInnerTexts();
+      expect(listed.map((t) => t.trim())).toEqual(
+        expect.arrayContaining(boards.map((b) => b.name)),
+      );
 
-		// Pick the first board, then open the list again: the picture shows both pickers filled and the boards listed.
-		await step('board-chosen', async () => {
-			await boardItems.filter({ hasText: boards[0].name }).first().click();
-			await shows('board', boards[0].name);
-			await testId('rlc-input', testId('resource-locator-board')).click();
-			await boardItems.filter({ hasText: boards[1].name }).first().waitFor();
-		});
-		await page.screenshot({ path: SCREENSHOT });
-		console.log(`[browser] screenshot: ${path.relative(REPO_DIR, SCREENSHOT)}`);
+      // Pick the first board, then open the list again: the picture shows both pickers filled and the boards listed.
+      await step("board-chosen", async () => {
+        await boardItems.filter({ hasText: boards[0].name }).first().click();
+        await shows("board", boards[0].name);
+        await testId("rlc-input", testId("resource-locator-board")).click();
+        await boardItems.filter({ hasText: boards[1].name }).first().waitFor();
+      });
+      await page.screenshot({ path: SCREENSHOT });
+      console.log(
+        `[browser] screenshot: ${path.relative(REPO_DIR, SCREENSHOT)}`,
+      );
 
-		// The calls behind the lists reached the emulator, with the credential's key.
-		const searches = await env.emu.control.requests({ method: 'GET', path: '/v1/pinterest/boards' });
-		expect(searches.some((r) => r.status === 200 && r.query?.account_id === env.emu.accountId)).toBe(true);
-	});
-});
+      // The calls behind the lists reached the emulator, with the credential's key.
+      const searches = await env.emu.control.requests({
+        method: "GET",
+        path: "/v1/pinterest/boards",
+      });
+      expect(
+        searches.some(
+          (r) => r.status === 200 && r.query?.account_id === env.emu.accountId,
+        ),
+      ).toBe(true);
+    });
+  },
+);
