@@ -6,7 +6,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
-import { isKnownDelivery, rememberDelivery } from './deliveries';
+import { claimDelivery, rememberDelivery, releaseDelivery } from './deliveries';
 import { isValidSignature } from './signature';
 import { chosenEvents, isNotFound, staticDataOf, withoutSecret } from './webhookLifecycle';
 
@@ -97,7 +97,8 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 
 	// 2. A delivery that already started an execution: PinBridge retried it (or someone replays it).
 	const deliveryId = header(headers, DELIVERY_ID_HEADER) ?? text(body.delivery_id);
-	if (deliveryId !== undefined && isKnownDelivery(staticData, deliveryId)) {
+	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${String(staticData.webhookId ?? '')}`;
+	if (deliveryId !== undefined && !claimDelivery(scope, staticData, deliveryId)) {
 		return acknowledge('duplicate delivery');
 	}
 
@@ -134,7 +135,10 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 					})
 				).body;
 			} catch (error) {
-				if (!isNotFound(error)) throw withoutSecret(ctx.getNode(), error, staticData.webhookSecret);
+				if (!isNotFound(error)) {
+					if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);
+					throw withoutSecret(ctx.getNode(), error, staticData.webhookSecret);
+				}
 			}
 		}
 	}

@@ -61,7 +61,11 @@ export interface TriggerSetup {
 	staticData?: IDataObject;
 	/** Overrides of additionalData (e.g. another webhookBaseUrl). */
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+	/** The same id for two harnesses that stand for two webhook calls of one workflow; otherwise a fresh one. */
+	workflowId?: string;
 }
+
+let harnesses = 0;
 
 export interface Delivery {
 	headers?: Record<string, string | undefined>;
@@ -91,8 +95,11 @@ export class TriggerHarness {
 	readonly responses: unknown[] = [];
 	readonly errors: Error[] = [];
 	readonly executions: INodeExecutionData[][] = [];
+	/** Unique per harness, so that what the trigger keeps in process memory never leaks from one test to another. */
+	readonly workflowId: string;
 
 	constructor(private readonly setup: TriggerSetup = {}) {
+		this.workflowId = setup.workflowId ?? `${WORKFLOW_ID}-${++harnesses}`;
 		const parameters: INodeParameters = { events: ['pin.published', 'pin.failed'], ...setup.parameters };
 		const credentialType = parameters.authentication === 'oAuth2' ? 'pinBridgeSuiteOAuth2Api' : 'pinBridgeSuiteApi';
 		this.node = {
@@ -110,7 +117,7 @@ export class TriggerHarness {
 			{ id: 'record', name: RECORDER_NAME, type: RECORDER_TYPE, typeVersion: 1, position: [200, 0], parameters: {} },
 		];
 		const connections = { [TRIGGER_NAME]: { main: [[{ node: RECORDER_NAME, type: 'main' as const, index: 0 }]] } };
-		const shape = { id: WORKFLOW_ID, name: 'Trigger test workflow', nodes, connections };
+		const shape = { id: this.workflowId, name: 'Trigger test workflow', nodes, connections };
 		this.workflow = new Workflow({
 			...shape,
 			active: true,
@@ -129,7 +136,7 @@ export class TriggerHarness {
 			node: TRIGGER_NAME,
 			path: `${NODE_WEBHOOK_ID}/webhook`,
 			webhookDescription: description,
-			workflowId: WORKFLOW_ID,
+			workflowId: this.workflowId,
 			workflowExecuteAdditionalData: this.additionalData,
 			webhookId: NODE_WEBHOOK_ID,
 			isTest,

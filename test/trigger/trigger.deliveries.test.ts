@@ -111,6 +111,22 @@ describe('PinBridge Trigger: deliveries', () => {
 		expect((await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-2' })))).executedItems).toHaveLength(1);
 	});
 
+	it('two calls with the same delivery at once, each with static data as loaded before either saved, start one execution', async () => {
+		const { harness, secret } = await registered();
+		const saved = harness.persist();
+		// n8n loads the workflow (and its static data) from the database for every webhook call.
+		const same = { staticData: saved, workflowId: harness.workflowId };
+		const [first, second] = [new TriggerHarness(same), new TriggerHarness(same)];
+		const delivery = signedDelivery(secret, eventBody({ delivery_id: 'd-concurrent' }));
+		const results = await Promise.all([first.deliver(delivery), second.deliver(delivery)]);
+		expect(results.map((result) => result.status)).toEqual([200, 200]);
+		expect(first.executions.length + second.executions.length).toBe(1);
+		expect(results.filter((result) => result.executedItems === undefined)[0].responseBody).toEqual({
+			received: true,
+			ignored: 'duplicate delivery',
+		});
+	});
+
 	it('the delivery memory is bounded and forgets the oldest first', () => {
 		const staticData: IDataObject = {};
 		for (let i = 0; i < MAX_REMEMBERED_DELIVERIES + 5; i++) rememberDelivery(staticData, `d-${i}`);
