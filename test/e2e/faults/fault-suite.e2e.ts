@@ -1,7 +1,8 @@
 /**
  * The fault suite (issue 7): real n8n against the emulator's fault injection, every check asserting exact counts at
- * the emulator. One n8n and one emulator for all of it (fixture.ts); the checks run in this order, and the secrets
- * scan last, over everything the others left behind.
+ * the emulator. One emulator and two n8n instances (fixture.ts): the main one for publish and schedules, the trigger's
+ * own for the trigger checks. The checks run in this order, and the secrets scan last, over everything the others
+ * left behind on both instances.
  *   npx jest --config test/e2e/jest.config.js --runInBand test/e2e/faults
  */
 import { useFaultSuite } from './fixture';

@@ -1,18 +1,26 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
- * The fault suite's shared fixture: ONE real n8n (starting one costs ~20 s) and ONE emulator for every check in
- * fault-suite.e2e.ts, plus what the final secrets scan needs to know (every API key and webhook secret in play).
+ * The fault suite's shared fixture: TWO real n8n instances and ONE emulator, plus what the final secrets scan needs
+ * to know (every instance, every API key and webhook secret in play).
+ *
+ *  - the MAIN n8n runs the publish and schedule checks (1,000-item executions: heavy on its SQLite database);
+ *  - the TRIGGER n8n (its own fresh user folder, started when the trigger checks begin) receives the 1,000
+ *    deliveries, so the publish load can never starve it.
  *
  * Two emulator workspaces, so that the checks cannot disturb each other's counts:
  *  - the default one (plan enterprise: the 1,000-Pin batch fits the monthly quota), for publishing and schedules;
  *  - a second one for the trigger: webhooks and deliveries belong to a workspace, so Pins published by the batch
  *    (the emulator publishes them after `publishDelayMs`) can never start the trigger's workflow.
+ *
+ * E2E_PACKAGE_DIR=<dir> loads the package from another folder than this repo (a copy with its own dist/, e.g. while
+ * another run is rebuilding the repo's dist/); E2E_KEEP=1 keeps the user folders (n8n.log, database).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { startEmulator } from '../../emulator/server';
+import { ensurePackageLoaded } from '../fixture';
 import { N8nClient, type CredentialRef, type WorkflowJson } from '../n8n/client';
 import { freePort, startN8n, type N8nInstance } from '../n8n/instance';
 
@@ -21,31 +29,61 @@ export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 export const NODE_TYPE = 'n8n-nodes-pinbridge-suite.pinBridgeSuite';
 export const TRIGGER_TYPE = 'n8n-nodes-pinbridge-suite.pinBridgeSuiteTrigger';
 
+export interface Instance {
+	label: string;
+	n8n: N8nInstance;
+	client: N8nClient;
+}
+
 export interface FaultSuite {
+	/** The main instance (publish, schedules). */
 	n8n: N8nInstance;
 	client: N8nClient;
 	emu: Emulator;
-	/** Credential for the default workspace (publish, schedules). */
+	/** Credential for the default workspace (publish, schedules), on the main instance. */
 	credential: CredentialRef;
 	accountId: string;
 	boardId: string;
-	/** The trigger's workspace: its own key, account and credential. */
-	trigger: { workspaceId: string; apiKey: string; accountId: string; boardId: string; credential: CredentialRef };
+	/** The trigger's workspace (its own key, account) and its own n8n, started by `startTrigger()`. */
+	trigger: {
+		workspaceId: string;
+		apiKey: string;
+		accountId: string;
+		boardId: string;
+		n8n: N8nInstance;
+		client: N8nClient;
+		credential: CredentialRef;
+	};
+	/** Starts the trigger's n8n (fresh user folder) and its credential; once. */
+	startTrigger(): Promise<void>;
+	/** Every n8n started, for the secrets scan. */
+	instances: Instance[];
 	/** Every secret that must never show up in execution data or n8n's log (API keys, webhook secrets seen). */
 	secrets: Set<string>;
 }
 
 /** Registers beforeAll/afterAll and returns the fixture object, filled in once beforeAll has run. */
 export function useFaultSuite(): FaultSuite {
-	const suite = { secrets: new Set<string>() } as FaultSuite;
-	let userFolder = '';
+	const suite = { secrets: new Set<string>(), instances: [] as Instance[] } as FaultSuite;
+	const userFolders: string[] = [];
+
+	const startInstance = async (label: string): Promise<Instance> => {
+		const started = Date.now();
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `pinbridge-e2e-faults-${label}-`));
+		userFolders.push(userFolder);
+		const n8n = await startN8n({ port: await freePort(), userFolder, packageDir: process.env.E2E_PACKAGE_DIR || undefined });
+		const instance = { label, n8n, client: new N8nClient(n8n) };
+		suite.instances.push(instance);
+		await ensurePackageLoaded(instance, `faults ${label}`);
+		console.log(`[faults] ${label} n8n ready at ${n8n.url} in ${Math.round((Date.now() - started) / 1000)} s`);
+		return instance;
+	};
 
 	beforeAll(async () => {
-		const started = Date.now();
 		suite.emu = await startEmulator({ port: 0, seed: 7, plan: 'enterprise', latencyMs: 0, publishDelayMs: 20 });
-		userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pinbridge-e2e-faults-'));
-		suite.n8n = await startN8n({ port: await freePort(), userFolder });
-		suite.client = new N8nClient(suite.n8n);
+		const main = await startInstance('main');
+		suite.n8n = main.n8n;
+		suite.client = main.client;
 		suite.accountId = suite.emu.accountId;
 		suite.boardId = suite.emu.boardIds[0];
 		suite.credential = await suite.client.createCredential(
@@ -63,21 +101,28 @@ export function useFaultSuite(): FaultSuite {
 			apiKey: second.api_keys[0].api_key,
 			accountId: second.accounts[0].id,
 			boardId: second.accounts[0].board_ids[0],
-			credential: await suite.client.createCredential(
-				'pinBridgeSuiteApi',
-				{ baseUrl: suite.emu.url, apiKey: second.api_keys[0].api_key },
-				'PinBridge (fault suite, trigger)',
-			),
-		};
+		} as FaultSuite['trigger'];
 		suite.secrets.add(suite.emu.apiKey);
 		suite.secrets.add(suite.trigger.apiKey);
-		console.log(`[faults] n8n + emulator ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	}, 180_000);
+	}, 300_000);
+
+	suite.startTrigger = async () => {
+		if (suite.trigger.n8n) return;
+		const own = await startInstance('trigger');
+		suite.trigger.n8n = own.n8n;
+		suite.trigger.client = own.client;
+		suite.trigger.credential = await own.client.createCredential(
+			'pinBridgeSuiteApi',
+			{ baseUrl: suite.emu.url, apiKey: suite.trigger.apiKey },
+			'PinBridge (fault suite, trigger)',
+		);
+	};
 
 	afterAll(async () => {
-		await suite.n8n?.stop();
+		for (const instance of suite.instances) await instance.n8n.stop();
 		await suite.emu?.close();
-		if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+		if (process.env.E2E_KEEP) console.log(`[faults] kept ${userFolders.join(', ')}`);
+		else for (const folder of userFolders) fs.rmSync(folder, { recursive: true, force: true });
 	});
 
 	return suite;
@@ -139,6 +184,14 @@ export function triggerWorkflow(name: string, suite: FaultSuite, webhookId: stri
 		connections: { 'PinBridge Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** The trigger's webhook secret / id in a workflow's static data (n8n keeps node static data under `node:<name>`). */
+export function webhookSecretIn(staticData: unknown): string | undefined {
+	return /"webhookSecret":"([^"]+)"/.exec(JSON.stringify(staticData ?? {}))?.[1];
+}
+export function webhookIdIn(staticData: unknown): string | undefined {
+	return /"webhookId":"([^"]+)"/.exec(JSON.stringify(staticData ?? {}))?.[1];
 }
 
 /** Run `task` over `inputs` with at most `limit` running at once; results in input order. */

@@ -1,0 +1,82 @@
+/* eslint-disable no-console */
+/**
+ * Activate/deactivate churn of the trigger workflow (on the trigger's own n8n) → 0 webhooks left at the emulator.
+ *
+ * Observed in n8n 2.41.1: the public API's activate and deactivate answer BEFORE n8n has run the trigger's
+ * webhookMethods (right after `activate` returns, the emulator has no webhook yet and the static data is empty).
+ * Counting creates after back-to-back calls therefore measures timing, not the trigger (a first version counted
+ * 20 creates for 50 cycles: a wait for "one webhook" could be met by the previous cycle's not-yet-deleted one).
+ * So each of the CYCLES is verified on its own: activate → a NEW webhook at this URL, whose id and fresh secret
+ * are what n8n saved in static data → deactivate → that webhook deleted (DELETE 204 for its id), none left.
+ * Then QUICK toggles (activate and deactivate back to back, as a user clicking fast): whatever n8n runs of them,
+ * every webhook created is deleted and none is left.
+ */
+import { waitFor } from '../n8n/client';
+import type { FaultSuite } from './fixture';
+import { webhookIdIn, webhookSecretIn } from './fixture';
+
+export const CYCLES = 50;
+const QUICK = 10;
+
+export function triggerCycles(suite: FaultSuite, workflow: { id: string; url: string }): void {
+	it(`${CYCLES} verified activate/deactivate cycles (+${QUICK} quick toggles) leave 0 webhooks at the emulator`, async () => {
+		const { control } = suite.emu;
+		const { client } = suite.trigger;
+		const hooks = async () => await control.webhooks(suite.trigger.workspaceId);
+		const creates = async () => (await control.requests({ method: 'POST', path: '/v1/webhooks' })).filter((r) => r.status === 201);
+		const deletes = async () => (await control.requests({ method: 'DELETE' })).filter((r) => r.path.startsWith('/v1/webhooks/') && r.status === 204);
+
+		await client.deactivate(workflow.id);
+		await waitFor(async () => (await hooks()).length === 0, { timeoutMs: 30_000, what: 'the webhook removed' });
+		await control.clearRequests();
+
+		const ids: string[] = [];
+		const secrets = new Set<string>();
+		for (let i = 0; i < CYCLES; i++) {
+			await client.activate(workflow.id);
+			const hook = await waitFor(async () => {
+				const list = await hooks();
+				return list.length === 1 && !ids.includes(list[0].id) ? list[0] : undefined;
+			}, { timeoutMs: 30_000, what: `the webhook of cycle ${i}` });
+			expect(hook.url).toBe(workflow.url);
+			const secret = await waitFor(async () => {
+				const staticData = (await client.getWorkflow(workflow.id)).staticData;
+				return webhookIdIn(staticData) === hook.id ? webhookSecretIn(staticData) : undefined;
+			}, { timeoutMs: 30_000, what: `the static data of cycle ${i}` });
+			expect(secrets.has(secret)).toBe(false); // a fresh secret per registration
+			secrets.add(secret);
+			suite.secrets.add(secret);
+			ids.push(hook.id);
+
+			await client.deactivate(workflow.id);
+			await waitFor(async () => (await hooks()).length === 0 && (await deletes()).some((r) => r.path === `/v1/webhooks/${hook.id}`), {
+				timeoutMs: 30_000,
+				what: `the webhook of cycle ${i} deleted`,
+			});
+		}
+		const created = await creates();
+		const deleted = await deletes();
+		console.log(`[faults] cycles: ${CYCLES} verified, ${created.length} created, ${deleted.length} deleted, ${(await hooks()).length} left, ${secrets.size} distinct secrets`);
+		expect(created).toHaveLength(CYCLES);
+		expect(deleted.map((r) => r.path).sort()).toEqual(ids.map((id) => `/v1/webhooks/${id}`).sort());
+		expect(new Set(ids).size).toBe(CYCLES);
+		expect(await control.webhooks()).toHaveLength(0);
+
+		// Quick toggles.
+		await control.clearRequests();
+		for (let i = 0; i < QUICK; i++) {
+			await client.activate(workflow.id);
+			await client.deactivate(workflow.id);
+		}
+		// Settled: the last call was a deactivate, so every create n8n ran must be followed by its delete.
+		const settled = await waitFor(async () => {
+			const [c, d, left] = [await creates(), await deletes(), await hooks()];
+			return left.length === 0 && c.length === d.length ? { created: c.length } : undefined;
+		}, { timeoutMs: 60_000, intervalMs: 500, what: 'quick toggles settled' });
+		const quickDeletes = await deletes();
+		console.log(`[faults] quick toggles: ${QUICK} → ${settled.created} created, ${quickDeletes.length} deleted, 0 left`);
+		expect(new Set(quickDeletes.map((r) => r.path)).size).toBe(settled.created);
+		expect((await client.getWorkflow(workflow.id)).active).toBe(false);
+		expect(await control.webhooks()).toHaveLength(0);
+	}, 600_000);
+}
