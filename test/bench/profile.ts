@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /**
- * `npm run bench -- --profile`: n8n runs with `--cpu-prof`; one PinBridge bulk case is run, n8n is stopped (which
+ * `npm run bench -- --profile [--only trigger]`: n8n runs with `--cpu-prof`; one PinBridge bulk case (or the
+ * deliveries to the PinBridge Trigger) is run, n8n is stopped (which
  * writes the .cpuprofile), and the samples taken DURING that case only are summed by self time: per package and
  * per function. Where the execution's time goes that is not CPU (waiting on the emulator, on the in-flight cap) is
  * the wall time minus the CPU time, shown beside it.
@@ -8,10 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { N8nClient } from '../e2e/n8n/client';
-import type { N8nInstance } from '../e2e/n8n/instance';
-import type { StartedEmulator } from '../emulator/server';
-import { runBulkOnce } from './bulk';
+import { REPO_DIR, type N8nInstance } from '../e2e/n8n/instance';
 
 interface ProfileNode {
 	id: number;
@@ -27,10 +25,11 @@ interface CpuProfile {
 
 function bucketOf(url: string, fn: string): string {
 	if (!url) return fn.startsWith('(') ? fn : '(native / builtin)';
-	if (url.includes('n8n-nodes-pinbridge-suite') || url.includes('/dist/nodes/') || url.includes('/dist/credentials/')) {
+	if (url.startsWith('node:')) return 'Node.js internals';
+	// This package is loaded through <userFolder>/.n8n/nodes/node_modules/<name> (a symlink to the repo's dist/).
+	if (/\/\.n8n\/nodes\/node_modules\/n8n-nodes-pinbridge-suite\//.test(url) || url.includes(`${REPO_DIR}/dist/`)) {
 		return 'this package (dist/)';
 	}
-	if (url.startsWith('node:')) return 'Node.js internals';
 	// The innermost package (a dependency of n8n-core is listed as itself).
 	const packages = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
 	if (packages.length) return packages[packages.length - 1][1];
@@ -74,31 +73,18 @@ export function summarize(profile: CpuProfile, fromUs: number, toUs: number) {
 	};
 }
 
-export async function profileCase(opts: {
-	client: N8nClient;
-	emu: StartedEmulator;
+/** Run `work` (which returns a one-line description of what it measured) and print where n8n's CPU time went. */
+export async function profileWork(opts: {
 	n8n: N8nInstance;
-	workflowId: string;
-	pins: number;
 	profileDir: string;
 	log: (line: string) => void;
+	work: () => Promise<string>;
 }): Promise<void> {
-	const { client, emu, n8n, workflowId, pins, profileDir, log } = opts;
+	const { n8n, profileDir, log } = opts;
 	const pid = n8n.pid();
 	const from = Number(process.hrtime.bigint() / 1000n);
-	const run = await runBulkOnce(
-		client,
-		emu,
-		() => pid,
-		workflowId,
-		{ contender: 'pinbridge', pins, faults503: 0 },
-		`profile-${Date.now()}`,
-	);
+	log(`profiled: ${await opts.work()}`);
 	const to = Number(process.hrtime.bigint() / 1000n);
-	log(
-		`profiled run: ${run.status}, ${(run.executionMs / 1000).toFixed(2)} s, ${run.pinsCreated} Pins, ` +
-			`${run.maxInFlight} in flight, ${run.cpuMsPerItem?.toFixed(2)} ms CPU/item`,
-	);
 	await n8n.stop(); // --cpu-prof writes the profile as n8n exits
 	const files = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
 	const mine = files.find((f) => f.includes(`.${pid}.`)) ?? files[0];

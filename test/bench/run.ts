@@ -28,7 +28,7 @@ import {
 	type BulkCase,
 	type BulkResult,
 } from './bulk';
-import { profileCase } from './profile';
+import { profileWork } from './profile';
 import { existingNotes, markdown, markdownTable, tableRows, textTable, type ReportInput } from './report';
 import { loadAverage, machineInfo, median, nodeVersionOf } from './sys';
 import { prepareTriggerTargets, runTriggerOnce, TRIGGER_LABEL, type TriggerRun } from './trigger';
@@ -153,15 +153,29 @@ async function main(): Promise<void> {
 		}
 
 		if (profiling) {
-			await profileCase({
-				client,
-				emu,
-				n8n,
-				workflowId: workflows.pinbridge,
-				pins: QUICK ? 200 : 1000,
-				profileDir,
-				log,
-			});
+			const pins = QUICK ? 200 : 1000;
+			const work =
+				ONLY === 'trigger'
+					? async () => {
+							await emu!.control.reset();
+							const [target] = await prepareTriggerTargets(client, emu!, n8n!.url, pinbridgeCredential);
+							const r = await runTriggerOnce(
+								client,
+								emu!,
+								pid,
+								target,
+								DELIVERIES,
+								CONCURRENCY,
+								`profile-${Date.now()}`,
+							);
+							return `${DELIVERIES} deliveries to the PinBridge Trigger: ${r.deliveriesPerSecond.toFixed(1)}/s, ${r.executionsStarted} executions, ${r.cpuMsPerDelivery?.toFixed(2)} ms CPU/delivery`;
+						}
+					: async () => {
+							const c = { contender: 'pinbridge' as const, pins, faults503: 0 };
+							const r = await runBulkOnce(client, emu!, pid, workflows.pinbridge, c, `profile-${Date.now()}`);
+							return `${pins} Pins with the PinBridge node: ${r.status}, ${(r.executionMs / 1000).toFixed(2)} s, ${r.pinsCreated} Pins, ${r.maxInFlight} in flight, ${r.cpuMsPerItem?.toFixed(2)} ms CPU/item`;
+						};
+			await profileWork({ n8n, profileDir, log, work });
 			failed = false;
 			return;
 		}
@@ -184,6 +198,9 @@ async function main(): Promise<void> {
 		if (ONLY !== 'bulk') {
 			caseLoad.trigger = loadAverage();
 			log(`${DELIVERIES} signed deliveries, ${CONCURRENCY} at a time (load ${caseLoad.trigger})`);
+			// A clean emulator: Pins left from the bulk runs are still being published (paced), and each would send a real
+			// pin.published delivery to the trigger once its webhook exists.
+			await emu.control.reset();
 			const triggerTargets = await prepareTriggerTargets(client, emu, n8n.url, pinbridgeCredential);
 			for (const target of triggerTargets)
 				await runTriggerOnce(client, emu, pid, target, 20, CONCURRENCY, `warmup-${Date.now()}`);
