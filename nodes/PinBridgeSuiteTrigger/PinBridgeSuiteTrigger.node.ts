@@ -19,7 +19,10 @@ export class PinBridgeSuiteTrigger implements INodeType {
 		name: 'pinBridgeSuiteTrigger',
 		icon: { light: 'file:../shared/pinbridge.svg', dark: 'file:../shared/pinbridge.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly as 1. n8n's webhook handling evaluates an extra expression on every call for a start node
+		// of typeVersion 1 (a legacy Webhook-node option); from 1.1 on each delivery is spared that sandbox.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow when PinBridge publishes a Pin or fails to',
 		defaults: { name: 'PinBridge Trigger' },

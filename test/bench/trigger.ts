@@ -39,7 +39,7 @@ export function pinbridgeTriggerWorkflow(credential: { id: string; name: string 
 	return workflow('bench: PinBridge Trigger', {
 		name: 'PinBridge Trigger',
 		type: 'n8n-nodes-pinbridge-suite.pinBridgeSuiteTrigger',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: '6b7f4d0e-0c1a-4f43-9a77-5e0b3c2d1b01',
 		parameters: {

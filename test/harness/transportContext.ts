@@ -1,7 +1,13 @@
 // Test-only: a context for calling the request helper directly, whose HTTP goes through n8n-core's real
 // httpRequestWithAuthentication (auth, OAuth2 signing, error wrapping) exactly as inside a running node.
 import { httpRequestWithAuthentication } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/authentication';
-import { Workflow, type IDataObject, type IHttpRequestOptions, type INode } from 'n8n-workflow';
+import {
+	Workflow,
+	type IAdditionalCredentialOptions,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+} from 'n8n-workflow';
 
 import type { PinBridgeContext } from '../../nodes/shared/transport/request';
 import type { CredentialStore } from './credentialsHelper';
@@ -33,7 +39,12 @@ export function createTransportContext(
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		logger: { warn: () => {}, debug: () => {}, info: () => {}, error: () => {} },
 		helpers: {
-			async httpRequestWithAuthentication(this: unknown, type: string, requestOptions: IHttpRequestOptions) {
+			async httpRequestWithAuthentication(
+				this: unknown,
+				type: string,
+				requestOptions: IHttpRequestOptions,
+				additionalCredentialOptions?: IAdditionalCredentialOptions,
+			) {
 				return await httpRequestWithAuthentication.call(
 					ctx as never,
 					type,
@@ -41,6 +52,7 @@ export function createTransportContext(
 					workflow,
 					node,
 					additionalData,
+					additionalCredentialOptions,
 				);
 			},
 		},

@@ -106,7 +106,7 @@ export class TriggerHarness {
 			id: 'trigger',
 			name: TRIGGER_NAME,
 			type: TRIGGER_NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: NODE_WEBHOOK_ID,
 			parameters,

@@ -7,8 +7,10 @@ import {
 	NodeApiError,
 	sleep,
 	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type JsonObject,
 	type IDataObject,
+	type IAdditionalCredentialOptions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type INode,
@@ -33,6 +35,7 @@ export interface PinBridgeContext {
 			this: unknown,
 			credentialType: string,
 			options: IHttpRequestOptions,
+			additionalCredentialOptions?: IAdditionalCredentialOptions,
 		): Promise<unknown>;
 	};
 }
@@ -142,7 +145,7 @@ function parseJsonBody(body: unknown, headers: IDataObject): unknown {
 
 async function sendOnce(
 	ctx: PinBridgeContext,
-	credentialType: string,
+	credential: ICredentialsDecrypted,
 	url: string,
 	request: PinBridgeRequest,
 ): Promise<AttemptOutcome> {
@@ -159,7 +162,10 @@ async function sendOnce(
 		timeout: request.timeoutMs ?? 60_000,
 	};
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as {
+		// The credential already read for the base URL goes along, so n8n does not load and decrypt it a second time.
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credential.type, options, {
+			credentialsDecrypted: credential,
+		})) as {
 			statusCode: number;
 			headers: IDataObject;
 			body: unknown;
@@ -184,9 +190,14 @@ export async function pinBridgeRequest<T = unknown>(
 	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
 	const url = normalizeBaseUrl(credentials.baseUrl) + request.path;
 	const settings = settingsOf(ctx, request);
-	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'unsaved';
-	const credentialKey = `${credentialType}:${credentialId}`;
-	const inFlight = inFlightLimitFor(credentialKey, settings.maxInFlight);
+	const nodeCredential = ctx.getNode().credentials?.[credentialType];
+	const credential: ICredentialsDecrypted = {
+		id: nodeCredential?.id ?? 'unsaved',
+		name: nodeCredential?.name ?? '',
+		type: credentialType,
+		data: credentials as ICredentialDataDecryptedObject,
+	};
+	const inFlight = inFlightLimitFor(`${credentialType}:${credential.id}`, settings.maxInFlight);
 	const replaySafe = isReplaySafe(request);
 	const failWith = (outcome: AttemptOutcome, attempts: number, retryNote?: string) =>
 		toPinBridgeError(ctx.getNode(), outcome, {
@@ -205,7 +216,7 @@ export async function pinBridgeRequest<T = unknown>(
 			const existing = await request.reconcile();
 			if (existing) return { body: existing as T, headers: {}, statusCode: 200, reconciled: true };
 		}
-		const outcome = await inFlight.run(async () => await sendOnce(ctx, credentialType, url, request));
+		const outcome = await inFlight.run(async () => await sendOnce(ctx, credential, url, request));
 		if (outcome.kind === 'response' && outcome.status < 400) {
 			const body = outcome.body === '' ? undefined : outcome.body;
 			return { body: body as T, headers: outcome.headers as IDataObject, statusCode: outcome.status };

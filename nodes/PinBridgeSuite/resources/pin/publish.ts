@@ -10,7 +10,7 @@ import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH 
 import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
 import { checkOptionalText, invalidField } from '../../shared/validation';
-import { rememberUploads, takeUploads } from '../../shared/uploads';
+import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { waitForPublish } from './waitForPublish';
 
@@ -38,7 +38,7 @@ async function preparePublish(this: IExecuteSingleFunctions, requestOptions: IHt
 	// Derived before uploading, from the binary's bytes: a re-run uploads a new asset but keeps the same key.
 	const idempotencyKey = customKey || contentIdempotencyKey(pinContentFingerprint(input));
 	const built = await buildPinContent(this, { uploadBinaries: true, input });
-	rememberUploads(this, built);
+	handOver(this, { uploads: uploadsOf(built), options: options as IDataObject });
 	return { ...requestOptions, body: { ...built.body, idempotency_key: idempotencyKey } };
 }
 
@@ -47,10 +47,9 @@ async function publishOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const uploads = takeUploads(this);
+	const { uploads, options } = takeOver(this) as { uploads?: IDataObject; options?: PublishOptions };
 	let pin = response.body as IDataObject;
-	const options = publishOptionsOf(this);
-	if (options.waitForPublish) pin = await waitForPublish(this, pin, Number(options.waitTimeoutSeconds ?? 300));
+	if (options?.waitForPublish) pin = await waitForPublish(this, pin, Number(options.waitTimeoutSeconds ?? 300));
 	return [{ json: { ...pin, ...uploads } }];
 }
 

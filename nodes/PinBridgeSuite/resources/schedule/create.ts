@@ -13,7 +13,7 @@ import { buildPinContent, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
 import { resolveRunAt } from '../../shared/runAt';
 import { invalidField } from '../../shared/validation';
-import { rememberUploads, takeUploads } from '../../shared/uploads';
+import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { findExistingSchedule } from './reconcile';
 
@@ -33,7 +33,7 @@ async function prepareSchedule(this: IExecuteSingleFunctions, requestOptions: IH
 	if (!runAt.ok) throw invalidField(this, 'Run At', runAt.rule);
 	const input = await readPinContent(this);
 	const built = await buildPinContent(this, { uploadBinaries: true, input });
-	rememberUploads(this, built);
+	handOver(this, uploadsOf(built));
 	return { ...requestOptions, body: { ...built.body, run_at: runAt.value } };
 }
 
@@ -42,7 +42,7 @@ async function scheduleOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	return [{ json: { ...(response.body as IDataObject), ...takeUploads(this) } }];
+	return [{ json: { ...(response.body as IDataObject), ...takeOver(this) } }];
 }
 
 /** The content fields with Run At right after the board, where the "where and when" of the Pin is decided. */
