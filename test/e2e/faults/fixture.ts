@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error */
 /**
  * The fault suite's shared fixture: TWO real n8n instances and ONE emulator, plus what the final secrets scan needs
  * to know (every instance, every API key and webhook secret in play).
@@ -21,7 +21,7 @@ import path from 'node:path';
 
 import { startEmulator } from '../../emulator/server';
 import { ensurePackageLoaded } from '../fixture';
-import { N8nClient, type CredentialRef, type WorkflowJson } from '../n8n/client';
+import { N8nClient, N8nHttpError, type CredentialRef, type WorkflowJson } from '../n8n/client';
 import { freePort, startN8n, type N8nInstance } from '../n8n/instance';
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -32,7 +32,7 @@ export const TRIGGER_TYPE = 'n8n-nodes-pinbridge-suite.pinBridgeSuiteTrigger';
 export interface Instance {
 	label: string;
 	n8n: N8nInstance;
-	client: N8nClient;
+	client: PatientClient;
 }
 
 export interface FaultSuite {
@@ -62,6 +62,29 @@ export interface FaultSuite {
 	secrets: Set<string>;
 }
 
+/**
+ * n8n pings its database every few seconds; when a ping is slow (SQLite busy saving a 1,000-item execution on a
+ * loaded 2-core machine) it flags the database "not ready" and refuses EVERY request with 503 "Database is not
+ * ready!" before handling it, until a ping succeeds again. Such a request did nothing, so sending it again is safe:
+ * this client does, for up to 2 minutes, and counts how often (reported at the end of the suite).
+ */
+export class PatientClient extends N8nClient {
+	dbNotReady = 0;
+	override async request<T = unknown>(...args: Parameters<N8nClient['request']>): Promise<{ status: number; body: T }> {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			try {
+				return await super.request<T>(...args);
+			} catch (error) {
+				const notReady = error instanceof N8nHttpError && error.status === 503 && /Database is not ready/.test(JSON.stringify(error.body));
+				if (!notReady || Date.now() > deadline) throw error;
+				this.dbNotReady++;
+				await sleep(1_000);
+			}
+		}
+	}
+}
+
 /** Registers beforeAll/afterAll and returns the fixture object, filled in once beforeAll has run. */
 export function useFaultSuite(): FaultSuite {
 	const suite = { secrets: new Set<string>(), instances: [] as Instance[] } as FaultSuite;
@@ -72,7 +95,7 @@ export function useFaultSuite(): FaultSuite {
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `pinbridge-e2e-faults-${label}-`));
 		userFolders.push(userFolder);
 		const n8n = await startN8n({ port: await freePort(), userFolder, packageDir: process.env.E2E_PACKAGE_DIR || undefined });
-		const instance = { label, n8n, client: new N8nClient(n8n) };
+		const instance = { label, n8n, client: new PatientClient(n8n) };
 		suite.instances.push(instance);
 		await ensurePackageLoaded(instance, `faults ${label}`);
 		console.log(`[faults] ${label} n8n ready at ${n8n.url} in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -119,6 +142,7 @@ export function useFaultSuite(): FaultSuite {
 	};
 
 	afterAll(async () => {
+		console.log(`[faults] 503 "Database is not ready!" answers re-sent: ${suite.instances.map((i) => `${i.label} ${i.client.dbNotReady}`).join(', ')}`);
 		for (const instance of suite.instances) await instance.n8n.stop();
 		await suite.emu?.close();
 		if (process.env.E2E_KEEP) console.log(`[faults] kept ${userFolders.join(', ')}`);
