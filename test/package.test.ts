@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports */
 // What ships: the npm tarball's contents, and that n8n can load every node and credential package.json names.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
@@ -24,6 +25,15 @@ describe('the published package', () => {
 
 	it('contains no test code, emulator or dev tooling', () => {
 		expect(files.filter((file) => /(^|\/)test\/|\.test\.|emulator|harness|gulpfile/i.test(file))).toEqual([]);
+	});
+
+	it('ships code that n8n’s full lint rules cover: no eslint-disable anywhere in nodes/ or credentials/', () => {
+		const sources = execFileSync('git', ['ls-files', 'nodes', 'credentials'], { cwd: root, encoding: 'utf8' })
+			.split('\n')
+			.filter((file) => file.endsWith('.ts'));
+		expect(sources.length).toBeGreaterThan(50);
+		const exempted = sources.filter((file) => readFileSync(path.join(root, file), 'utf8').includes('eslint-disable'));
+		expect(exempted).toEqual([]);
 	});
 
 	it('has no runtime dependencies and takes n8n-workflow from the host', () => {
