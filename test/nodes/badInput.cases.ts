@@ -3,17 +3,15 @@
 // the rule the error must state. badInput.test.ts runs every row through n8n-core and checks that nothing was sent.
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-export const ACCOUNT_ID = '3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b';
-export const BOARD_ID = '549755885175';
+import { ACCOUNT_ID, BOARD_ID, byId, MP4_BYTES as MP4, PNG_BYTES as PNG, publishParameters } from './pin/fixtures';
+
+export { ACCOUNT_ID, BOARD_ID };
+
 export const ASSET_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 export const WEBHOOK_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const MP4 = Buffer.from('000000186674797069736f6d', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n', 'latin1');
 const CSV = Buffer.from('account_id,board_id,title\n', 'utf8');
-
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** An item carrying one binary property. */
 export function withBinary(property: string, bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] {
@@ -27,20 +25,7 @@ const pdfItem = () => withBinary('data', PDF, 'application/pdf', 'flyer.pdf');
 const jsonItem = (json: Record<string, unknown>): INodeExecutionData[] => [{ json: json as INodeExecutionData['json'] }];
 
 /** Pin → Publish with valid content; a row overrides what it makes bad. */
-export function publish(overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'pin',
-		operation: 'publish',
-		account: byId(ACCOUNT_ID),
-		board: byId(BOARD_ID),
-		mediaSource: 'imageUrl',
-		imageUrl: 'https://cdn.example.com/lamp.jpg',
-		title: 'A lamp',
-		description: 'Warm light for a cold room',
-		link: 'https://shop.example.com/lamp',
-		...overrides,
-	};
-}
+export const publish = publishParameters;
 
 /** Schedule → Create with valid content and a Run At after the tests' clock (2026-11-22T10:00:00Z). */
 export function schedule(overrides: INodeParameters = {}): INodeParameters {
