@@ -2,46 +2,18 @@
 // engine. No nock here: every request really goes out. The emulator's clock is manual; the node's waits advance it.
 import type { IDataObject } from 'n8n-workflow';
 
-import { forgetRateMeterReadings } from '../../nodes/shared/transport/rateMeter';
-import { transportRuntime } from '../../nodes/shared/transport/request';
-import { startEmulator, type StartedEmulator } from '../emulator/server';
-import { defaultCredentials, runPinBridgeNode, type RunOptions } from '../harness/runWorkflow';
+import { useEmulator } from '../harness/emulator';
 import { binaryItem, PNG_BYTES } from './pin/fixtures';
 
-let emu: StartedEmulator;
-const real = { ...transportRuntime };
-let sleeps: number[] = [];
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, clock: 'manual' });
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(async () => {
-	await emu.control.reset();
-	forgetRateMeterReadings();
-	sleeps = [];
-	let now = await emu.control.now();
-	// Every wait of the node moves the emulator's clock instead of real time.
-	transportRuntime.now = () => now;
-	transportRuntime.sleep = async (ms: number) => {
-		sleeps.push(ms);
-		now = (await emu.control.advance(ms / 1000)).epoch_ms;
-	};
-});
-afterEach(() => Object.assign(transportRuntime, real));
-
-async function run(parameters: RunOptions['parameters'], options: Partial<RunOptions> = {}) {
-	return await runPinBridgeNode({ credentials: defaultCredentials(emu.url, emu.apiKey), ...options, parameters });
-}
+const emulator = useEmulator();
+const run = emulator.run;
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const publish = (overrides: IDataObject = {}) => ({
 	resource: 'pin',
 	operation: 'publish',
-	account: byId(emu.accountId),
-	board: byId(emu.boardIds[0]),
+	account: byId(emulator.emu.accountId),
+	board: byId(emulator.emu.boardIds[0]),
 	mediaSource: 'imageUrl',
 	imageUrl: 'https://images.example.com/lamp.jpg',
 	title: 'A lamp',
@@ -61,31 +33,31 @@ describe('Pin against the emulator', () => {
 		expect(pin).toMatchObject({
 			status: 'published',
 			pinterest_pin_id: expect.stringMatching(/^\d+$/),
-			board_id: emu.boardIds[0],
+			board_id: emulator.emu.boardIds[0],
 			related_terms: ['lamp', 'brass'],
 			dominant_color: '#E60023',
 			idempotency_key: expect.stringMatching(/^n8n-pin-[0-9a-f]{64}$/),
 		});
-		expect(sleeps.length).toBeGreaterThan(0);
+		expect(emulator.sleeps.length).toBeGreaterThan(0);
 
 		const again = await run(parameters);
 		expect(again.items[0].json.id).toBe(pin.id);
-		const counters = await emu.control.counters();
+		const counters = await emulator.emu.control.counters();
 		expect(counters.pins_created).toBe(1);
 		expect(counters.idempotent_replays).toBe(1);
 	});
 
 	it('a dropped answer to Publish is resent with the same key: one Pin, one item', async () => {
-		await emu.control.addFault({ method: 'POST', path: '/v1/pins', mode: 'commit-then-drop', count: 1 });
+		await emulator.emu.control.addFault({ method: 'POST', path: '/v1/pins', mode: 'commit-then-drop', count: 1 });
 		const { items, error } = await run(publish());
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		const requests = await emu.control.requests({ method: 'POST', path: '/v1/pins' });
+		const requests = await emulator.emu.control.requests({ method: 'POST', path: '/v1/pins' });
 		expect(requests).toHaveLength(2);
-		const counters = await emu.control.counters();
+		const counters = await emulator.emu.control.counters();
 		expect(counters.pins_created).toBe(1);
 		expect(counters.idempotent_replays).toBe(1);
-		expect((await emu.control.pins()).map((pin) => pin.id)).toEqual([items[0].json.id]);
+		expect((await emulator.emu.control.pins()).map((pin) => pin.id)).toEqual([items[0].json.id]);
 	});
 
 	it('Publish from a binary uploads the image first and publishes its asset', async () => {
@@ -104,7 +76,7 @@ describe('Pin against the emulator', () => {
 			{ nodeSettings: { continueOnFail: true } },
 		);
 		expect(String(failing.items[0].json.error)).toContain('(media_unreachable)');
-		const [failed] = await emu.control.pins();
+		const [failed] = await emulator.emu.control.pins();
 		expect(failed.status).toBe('failed');
 
 		const status = await run({ resource: 'pin', operation: 'getStatus', pinId: failed.id });
@@ -119,7 +91,7 @@ describe('Pin against the emulator', () => {
 
 	it('Get, Get Many with filters, and Delete (with and without Pinterest)', async () => {
 		const a = (await run(publish({ title: 'Brass lamp' }))).items[0].json;
-		const b = (await run(publish({ title: 'Oak table', board: byId(emu.boardIds[1]) }))).items[0].json;
+		const b = (await run(publish({ title: 'Oak table', board: byId(emulator.emu.boardIds[1]) }))).items[0].json;
 
 		const got = await run({ resource: 'pin', operation: 'get', pinId: a.id });
 		expect(got.items).toEqual([{ json: expect.objectContaining({ id: a.id, title: 'Brass lamp' }), pairedItem: { item: 0 } }]);
@@ -128,8 +100,8 @@ describe('Pin against the emulator', () => {
 			resource: 'pin',
 			operation: 'getAll',
 			returnAll: true,
-			account: byId(emu.accountId),
-			board: byId(emu.boardIds[1]),
+			account: byId(emulator.emu.accountId),
+			board: byId(emulator.emu.boardIds[1]),
 		});
 		expect(onBoard.items.map((item) => item.json.id)).toEqual([b.id]);
 		const searched = await run({ resource: 'pin', operation: 'getAll', returnAll: false, limit: 5, filters: { search: 'LAMP' } });
@@ -137,19 +109,19 @@ describe('Pin against the emulator', () => {
 		const all = await run({ resource: 'pin', operation: 'getAll', returnAll: true, filters: { sort: 'created_at' } });
 		expect(all.items.map((item) => item.json.id)).toEqual([a.id, b.id]);
 
-		await emu.control.publishPin(String(a.id));
+		await emulator.emu.control.publishPin(String(a.id));
 		const removed = await run({ resource: 'pin', operation: 'delete', pinId: a.id, deleteFromPinterest: true });
 		expect(removed.items[0].json).toMatchObject({ id: a.id, deleted: true, removed_from_pinterest: true });
 		const deleted = await run({ resource: 'pin', operation: 'delete', pinId: b.id });
 		expect(deleted.items).toEqual([{ json: { id: b.id, deleted: true }, pairedItem: { item: 0 } }]);
-		expect(await emu.control.pins()).toEqual([]);
+		expect(await emulator.emu.control.pins()).toEqual([]);
 	});
 
 	it('an invalid item reaches nothing: no request at the emulator', async () => {
-		await emu.control.clearRequests();
+		await emulator.emu.control.clearRequests();
 		const { error } = await run(publish({ title: 'x'.repeat(101) }));
 		expect(error?.message).toContain('Title: must be at most 100 characters');
-		expect(await emu.control.requests()).toEqual([]);
+		expect(await emulator.emu.control.requests()).toEqual([]);
 	});
 });
 

@@ -1,29 +1,11 @@
 // Board, Webhook, API Key, Rate Meter, Related Term and Pinterest Account operations against the local PinBridge
 // emulator (a real HTTP server), through n8n's execution engine. No nock here: every request really goes out.
-import { transportRuntime } from '../../nodes/shared/transport/request';
-import { startEmulator, type StartedEmulator } from '../emulator/server';
-import { defaultCredentials, runPinBridgeNode, type RunOptions } from '../harness/runWorkflow';
+import { useEmulator } from '../harness/emulator';
+import { defaultCredentials } from '../harness/runWorkflow';
 
-let emu: StartedEmulator;
-const realSleep = transportRuntime.sleep;
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, clock: 'manual' });
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(async () => {
-	await emu.control.reset();
-});
-afterEach(() => {
-	transportRuntime.sleep = realSleep;
-});
-
-async function run(parameters: RunOptions['parameters'], options: Partial<RunOptions> = {}) {
-	return await runPinBridgeNode({ credentials: defaultCredentials(emu.url, emu.apiKey), ...options, parameters });
-}
-const account = () => ({ __rl: true, mode: 'list', value: emu.accountId });
+const emulator = useEmulator();
+const run = emulator.run;
+const account = () => ({ __rl: true, mode: 'list', value: emulator.emu.accountId });
 
 describe('Board against the emulator', () => {
 	it('Create, Get Many and Delete', async () => {
@@ -45,7 +27,7 @@ describe('Board against the emulator', () => {
 		});
 
 		const listed = await run({ resource: 'board', operation: 'getAll', account: account(), returnAll: true });
-		expect(listed.items.map((item) => item.json.id)).toEqual([...emu.boardIds, board.id]);
+		expect(listed.items.map((item) => item.json.id)).toEqual([...emulator.emu.boardIds, board.id]);
 		expect(listed.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
 
 		const deleted = await run({
@@ -55,10 +37,10 @@ describe('Board against the emulator', () => {
 			board: { __rl: true, mode: 'id', value: board.id },
 		});
 		expect(deleted.items).toEqual([
-			{ json: { id: board.id, account_id: emu.accountId, deleted: true }, pairedItem: { item: 0 } },
+			{ json: { id: board.id, account_id: emulator.emu.accountId, deleted: true }, pairedItem: { item: 0 } },
 		]);
 		const after = await run({ resource: 'board', operation: 'getAll', account: account(), returnAll: false, limit: 50 });
-		expect(after.items.map((item) => item.json.id)).toEqual(emu.boardIds);
+		expect(after.items.map((item) => item.json.id)).toEqual(emulator.emu.boardIds);
 	});
 
 	it('Delete of a board the account does not have maps PinBridge’s 404', async () => {
@@ -70,7 +52,7 @@ describe('Board against the emulator', () => {
 		});
 		expect(error?.message).toBe('Board not found');
 		expect(error?.httpCode).toBe('404');
-		expect(JSON.stringify(error)).not.toContain(emu.apiKey);
+		expect(JSON.stringify(error)).not.toContain(emulator.emu.apiKey);
 	});
 });
 
@@ -86,7 +68,7 @@ describe('Webhook against the emulator', () => {
 			secret: expect.stringMatching(/^[0-9a-f]{64}$/),
 		});
 		// The secret output once is the one PinBridge signs with.
-		expect(emu.emulator.store.webhooks.get(hook.id)?.secret).toBe(hook.secret);
+		expect(emulator.emu.emulator.store.webhooks.get(hook.id)?.secret).toBe(hook.secret);
 
 		const got = await run({ resource: 'webhook', operation: 'get', webhookId: hook.id });
 		expect(got.items[0].json).toEqual({ ...hook, secret: undefined });
@@ -106,7 +88,7 @@ describe('Webhook against the emulator', () => {
 		expect(rotated).toMatchObject({ id: hook.id, events: ['pin.failed'], is_enabled: false });
 		expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(rotated.secret).not.toBe(hook.secret);
-		expect(emu.emulator.store.webhooks.get(hook.id)?.secret).toBe(rotated.secret);
+		expect(emulator.emu.emulator.store.webhooks.get(hook.id)?.secret).toBe(rotated.secret);
 
 		const deleted = await run({ resource: 'webhook', operation: 'delete', webhookId: hook.id });
 		expect(deleted.items[0].json).toEqual({ id: hook.id, deleted: true });
@@ -122,15 +104,15 @@ describe('API Key against the emulator', () => {
 			resource: 'apiKey',
 			operation: 'create',
 			name: 'Read only',
-			additionalFields: { scopes: ['read'], pinterestAccountIds: [emu.accountId] },
+			additionalFields: { scopes: ['read'], pinterestAccountIds: [emulator.emu.accountId] },
 		});
 		expect(created.error).toBeUndefined();
 		const key = created.items[0].json as { id: string; api_key: string };
-		expect(key).toMatchObject({ name: 'Read only', scopes: ['read'], pinterest_account_ids: [emu.accountId] });
+		expect(key).toMatchObject({ name: 'Read only', scopes: ['read'], pinterest_account_ids: [emulator.emu.accountId] });
 		expect(typeof key.api_key).toBe('string');
 
 		// The new read-only key may read but not delete.
-		const asNewKey = { credentials: defaultCredentials(emu.url, key.api_key) };
+		const asNewKey = { credentials: defaultCredentials(emulator.emu.url, key.api_key) };
 		const meter = await run({ resource: 'rateMeter', operation: 'get', account: account() }, asNewKey);
 		expect(meter.error).toBeUndefined();
 		const hook = await run({ resource: 'webhook', operation: 'create', url: 'https://example.com/h' });
@@ -159,18 +141,14 @@ describe('Rate Meter and Related Term against the emulator', () => {
 		const { items, error } = await run({ resource: 'rateMeter', operation: 'get', account: account() });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({
-			account: { account_id: emu.accountId, tokens_available: expect.any(Number), capacity: 50, refill_rate: 1 },
+			account: { account_id: emulator.emu.accountId, tokens_available: expect.any(Number), capacity: 50, refill_rate: 1 },
 			global: { tokens_available: expect.any(Number), capacity: 200, refill_rate: 3 },
 		});
 	});
 
 	it('Related Term → Get Many gives one item per term, and rides out a 429 by waiting as told', async () => {
-		// The fake sleep moves the emulator's manual clock instead of waiting.
-		const sleeps: number[] = [];
-		transportRuntime.sleep = async (ms: number) => {
-			sleeps.push(ms);
-			await emu.control.advance(ms / 1000);
-		};
+		// The helper's waits move the emulator's manual clock instead of real time (useEmulator).
+		const sleeps = emulator.sleeps;
 		const terms = Array.from({ length: 12 }, (_, index) => ({ json: { keywords: [`term ${index}`, 'picnic'] } }));
 		const { items, error } = await run(
 			{ resource: 'relatedTerm', operation: 'getAll', account: account(), terms: ['={{ $json.keywords }}'] },
@@ -213,7 +191,7 @@ describe('Pinterest Account against the emulator', () => {
 
 		const listed = await run({ resource: 'account', operation: 'getAll', returnAll: true });
 		expect(listed.items.map((item) => item.json.id)).toEqual(
-			expect.arrayContaining([emu.accountId, connected.account_id]),
+			expect.arrayContaining([emulator.emu.accountId, connected.account_id]),
 		);
 
 		const disconnected = await run({

@@ -1,39 +1,14 @@
 // Schedule and Import operations against the local PinBridge emulator (a real HTTP server, manual clock), through
 // n8n's execution engine. No nock here: every request really goes out.
 import { formatWithOffset } from '../../nodes/PinBridgeSuite/shared/runAt';
-import { transportRuntime } from '../../nodes/shared/transport/request';
-import { startEmulator, type StartedEmulator } from '../emulator/server';
-import { defaultCredentials, runPinBridgeNode, type RunOptions } from '../harness/runWorkflow';
+import { useEmulator } from '../harness/emulator';
 
-let emu: StartedEmulator;
-const realSleep = transportRuntime.sleep;
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, clock: 'manual' });
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(async () => {
-	await emu.control.reset();
-	transportRuntime.sleep = async () => {}; // retries after injected faults must not wait real seconds
-});
-afterEach(() => {
-	transportRuntime.sleep = realSleep;
-});
-
-async function run(parameters: RunOptions['parameters'], options: Partial<RunOptions> = {}) {
-	return await runPinBridgeNode({
-		credentials: defaultCredentials(emu.url, emu.apiKey),
-		timezone: 'Europe/Berlin',
-		...options,
-		parameters,
-	});
-}
+const emulator = useEmulator({ timezone: 'Europe/Berlin' });
+const run = emulator.run;
 
 /** An hour after the emulator's (and this machine's) now, whole minutes; and how a Berlin date picker writes it. */
 async function runTimeInBerlin(hours = 1): Promise<{ instant: number; wallClock: string }> {
-	const now = Math.max(await emu.control.now(), Date.now());
+	const now = Math.max(await emulator.emu.control.now(), Date.now());
 	const instant = Math.ceil((now + hours * 3_600_000) / 60_000) * 60_000;
 	return {
 		instant,
@@ -45,8 +20,8 @@ function createParameters(runAt: string, title = 'Scheduled by a test') {
 	return {
 		resource: 'schedule',
 		operation: 'create',
-		account: { __rl: true, mode: 'list', value: emu.accountId },
-		board: { __rl: true, mode: 'id', value: emu.boardIds[0] },
+		account: { __rl: true, mode: 'list', value: emulator.emu.accountId },
+		board: { __rl: true, mode: 'id', value: emulator.emu.boardIds[0] },
 		runAt,
 		mediaSource: 'imageUrl',
 		imageUrl: 'https://images.example.com/cat.jpg',
@@ -63,16 +38,16 @@ describe('Schedule against the emulator', () => {
 		const schedule = created.items[0].json;
 		expect(schedule).toMatchObject({
 			status: 'scheduled',
-			pinterest_account_id: emu.accountId,
+			pinterest_account_id: emulator.emu.accountId,
 			payload: expect.objectContaining({
-				board_id: emu.boardIds[0],
+				board_id: emulator.emu.boardIds[0],
 				title: 'Scheduled by a test',
 			}),
 		});
 		expect(Date.parse(String(schedule.run_at))).toBe(instant);
 		expect(created.items[0].pairedItem).toEqual({ item: 0 });
 
-		await emu.control.advance(2 * 3600);
+		await emulator.emu.control.advance(2 * 3600);
 		const fetched = await run({
 			resource: 'schedule',
 			operation: 'get',
@@ -85,7 +60,7 @@ describe('Schedule against the emulator', () => {
 		});
 		expect(['queued', 'running', 'done']).toContain(fetched.items[0].json.status);
 
-		await emu.control.advance(60);
+		await emulator.emu.control.advance(60);
 		const cancel = await run({
 			resource: 'schedule',
 			operation: 'cancel',
@@ -108,8 +83,8 @@ describe('Schedule against the emulator', () => {
 			resource: 'schedule',
 			operation: 'getAll',
 			returnAll: true,
-			account: { __rl: true, mode: 'list', value: emu.accountId },
-			board: { __rl: true, mode: 'id', value: emu.boardIds[0] },
+			account: { __rl: true, mode: 'list', value: emulator.emu.accountId },
+			board: { __rl: true, mode: 'id', value: emulator.emu.boardIds[0] },
 			filters: {
 				status: 'scheduled',
 				until: formatWithOffset(early.instant + 60_000, 'Europe/Berlin').slice(0, 19),
@@ -139,7 +114,7 @@ describe('Schedule against the emulator', () => {
 	});
 
 	it('a create whose answer is lost after PinBridge committed it is found, not made twice', async () => {
-		await emu.control.addFault({
+		await emulator.emu.control.addFault({
 			method: 'POST',
 			path: '/v1/schedules',
 			mode: 'commit-then-drop',
@@ -148,26 +123,26 @@ describe('Schedule against the emulator', () => {
 		const { wallClock } = await runTimeInBerlin();
 		const created = await run(createParameters(wallClock));
 		expect(created.error).toBeUndefined();
-		const schedules = await emu.control.schedules();
+		const schedules = await emulator.emu.control.schedules();
 		expect(schedules).toHaveLength(1);
 		expect(created.items[0].json.id).toBe(schedules[0].id);
-		expect(await emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(1);
+		expect(await emulator.emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(1);
 		// the look-up that found it
-		expect(await emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(1);
+		expect(await emulator.emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(1);
 	});
 });
 
 describe('Import against the emulator', () => {
 	const rows = () => [
 		{
-			account_id: emu.accountId,
-			board_id: emu.boardIds[0],
+			account_id: emulator.emu.accountId,
+			board_id: emulator.emu.boardIds[0],
 			title: 'Imported 1',
 			image_url: 'https://images.example.com/1.jpg',
 		},
 		{
-			account_id: emu.accountId,
-			board_id: emu.boardIds[0],
+			account_id: emulator.emu.accountId,
+			board_id: emulator.emu.boardIds[0],
 			title: 'Imported 2',
 			image_url: 'https://images.example.com/2.jpg',
 		},
@@ -194,7 +169,7 @@ describe('Import against the emulator', () => {
 			created_rows: 0,
 			existing_rows: 2,
 		});
-		expect(await emu.control.pins()).toHaveLength(2);
+		expect(await emulator.emu.control.pins()).toHaveLength(2);
 
 		const got = await run({
 			resource: 'import',
@@ -218,7 +193,7 @@ describe('Import against the emulator', () => {
 	it('From CSV uploads the file as multipart', async () => {
 		const csv =
 			'account_id,board_id,title,image_url,idempotency_key\n' +
-			`${emu.accountId},${emu.boardIds[0]},From CSV,https://images.example.com/csv.jpg,csv-row-1\n`;
+			`${emulator.emu.accountId},${emulator.emu.boardIds[0]},From CSV,https://images.example.com/csv.jpg,csv-row-1\n`;
 		const imported = await run(
 			{ resource: 'import', operation: 'fromCsv', binaryPropertyName: 'data' },
 			{
@@ -241,6 +216,6 @@ describe('Import against the emulator', () => {
 			total_rows: 1,
 			created_rows: 1,
 		});
-		expect((await emu.control.pins()).map((pin) => pin.title)).toEqual(['From CSV']);
+		expect((await emulator.emu.control.pins()).map((pin) => pin.title)).toEqual(['From CSV']);
 	});
 });
