@@ -17,7 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { credentialTypeFor } from '../authentication';
-import { toPinBridgeError } from './errors';
+import { redact, toPinBridgeError } from './errors';
 import { inFlightLimitFor } from './inFlight';
 import { waitForAccountTokenMs, type RateMeterReading } from './rateMeter';
 import { decideRetry, isAmbiguousFailure, type AttemptOutcome } from './retryPolicy';
@@ -177,7 +177,8 @@ async function sendOnce(
 		if (outcome) return outcome;
 		// Not an HTTP failure (missing credential, bad options): nothing to retry. Only the message is kept,
 		// never the request the error may carry.
-		const message = error instanceof Error ? error.message : String(error);
+		const raw = error instanceof Error ? error.message : String(error);
+		const message = redact(raw, secretsOf((credential.data ?? {}) as IDataObject));
 		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex: request.itemIndex });
 	}
 }
