@@ -12,10 +12,6 @@ export class InFlightLimit {
 
 	constructor(public limit: number) {}
 
-	get inFlight(): number {
-		return this.active;
-	}
-
 	async run<T>(task: () => Promise<T>): Promise<T> {
 		await this.acquire();
 		try {

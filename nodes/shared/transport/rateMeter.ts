@@ -47,8 +47,7 @@ export async function waitForAccountTokenMs(
 	read: () => Promise<RateMeterReading>,
 	now: () => number,
 ): Promise<number> {
-	const cached = readings.get(cacheKey);
-	let entry = cached;
+	let entry = readings.get(cacheKey);
 	if (!entry || now() - entry.takenAt > READING_TTL_MS) {
 		entry = { takenAt: now(), reading: read() };
 		readings.set(cacheKey, entry);

@@ -53,6 +53,8 @@ export interface PinBridgeRequest {
 	 * looks for what it created before anything is sent again. Returning a match ends the request with it.
 	 */
 	reconcile?: () => Promise<IDataObject | undefined>;
+	/** The caller vouches that sending this again cannot create anything twice (e.g. every row keyed). */
+	replaySafe?: boolean;
 	/** The Pinterest account the call spends tokens of: lets a bare 429 be paced with the rate meter. */
 	accountId?: string;
 	itemIndex?: number;
@@ -103,6 +105,7 @@ function settingsOf(ctx: PinBridgeContext, request: PinBridgeRequest): RequestSe
 }
 
 function isReplaySafe(request: PinBridgeRequest): boolean {
+	if (request.replaySafe !== undefined) return request.replaySafe;
 	if (['GET', 'HEAD', 'DELETE'].includes(request.method)) return true;
 	const body = request.body as IDataObject | undefined;
 	const hasIdempotencyKey =
@@ -256,10 +259,8 @@ async function rateMeterWaitMs(
 	attempt: number,
 	settings: RequestSettings,
 ): Promise<number> {
-	const fallback = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
-	if (!request.accountId) return fallback;
-	const accountId = request.accountId;
-	const wait = await pacingWaitMs(ctx, accountId);
+	if (!request.accountId) return Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
+	const wait = await pacingWaitMs(ctx, request.accountId);
 	// The meter may already show a token that a concurrent request then took: never spin without waiting.
 	return Math.max(wait, settings.baseDelayMs);
 }

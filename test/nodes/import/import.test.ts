@@ -183,6 +183,20 @@ describe('Import → From JSON', () => {
 		expect(items.map((item) => item.json)).toEqual([job(IMPORT_ID, 1)]);
 	});
 
+	// Rows with run_at become schedules, for which PinBridge documents no idempotency: no blind resend.
+	it('does not resend a chunk holding run_at rows after an ambiguous 503', async () => {
+		const scope = api().post('/v1/pins/imports/json').reply(503, { detail: 'Service unavailable' });
+		const spare = api().post('/v1/pins/imports/json').reply(201, job(IMPORT_ID, 1));
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'import', operation: 'fromJson', rows: '={{ $json.rows }}' },
+			items: [{ json: { rows: [{ ...row(1), run_at: '2026-12-01T09:00:00+01:00' }] } }],
+		});
+		scope.done();
+		expect(error?.httpCode).toBe('503');
+		expect(spare.isDone()).toBe(false);
+		expect(sleeps).toHaveLength(0);
+	});
+
 	it('says which rows failed and which jobs were already accepted when a later chunk fails', async () => {
 		const scope = api()
 			.post('/v1/pins/imports/json')

@@ -19,9 +19,11 @@ import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from './rows';
  * postReceive) so that all chunks get the same treatment and a failure can say which rows were already accepted.
  *
  * Each row carries an idempotency key, so resending a chunk whose answer was lost cannot create a Pin twice (the
- * rows come back as `existing_rows`). The `reconcile` below finds nothing on purpose: it only tells the helper that
- * the chunk is safe to send again after a dropped connection or a 5xx.
+ * rows come back as `existing_rows`): such a chunk is resent after a dropped connection or a 5xx. A chunk with
+ * `run_at` rows is not: those become schedules, and PinBridge documents no idempotency for schedules.
  */
+const hasRunAt = (row: IDataObject) => row.run_at !== undefined && row.run_at !== null && row.run_at !== '';
+
 export async function sendImportChunks(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -39,7 +41,7 @@ export async function sendImportChunks(
 				body: rowsOfChunk,
 				timeoutMs: typeof requestData.options.timeout === 'number' ? requestData.options.timeout : undefined,
 				itemIndex,
-				reconcile: async () => undefined,
+				replaySafe: !rowsOfChunk.some((row) => hasRunAt(row)),
 			});
 			jobs.push({ json: body ?? {}, pairedItem: { item: itemIndex } });
 		} catch (error) {
