@@ -1,12 +1,13 @@
 // The emulator's whole mutable world; reset() rebuilds it from the seed (same ids every time).
 import type { FastifyRequest } from 'fastify';
 
+import { ActivityLog } from './activity';
 import { Clock, Scheduler, type ClockMode } from './clock';
 import { Deliverer } from './deliveries';
 import { Faults } from './faults';
 import type { RequestLogEntry } from './http';
 import { Lifecycle } from './lifecycle';
-import { RngStreams } from './rng';
+import { Rng, RngStreams } from './rng';
 import { ALL_SCOPES, Store } from './state';
 
 export interface EmulatorConfig {
@@ -80,6 +81,9 @@ export class Emulator {
 	store!: Store;
 	lifecycle!: Lifecycle;
 	deliveries!: Deliverer;
+	activity!: ActivityLog;
+	/** Last analytics collect per Pinterest account id (emulator ms): at most one per 15 minutes. */
+	analyticsCollects = new Map<string, number>();
 	faults = new Faults();
 	requestLog: RequestLogEntry[] = [];
 	counters: Counters = newCounters();
@@ -99,6 +103,13 @@ export class Emulator {
 		this.store = new Store(this.rng, this.clock);
 		this.lifecycle = new Lifecycle(this);
 		this.deliveries = new Deliverer(this);
+		// Its own id stream, so that logging never shifts the ids of pins, schedules and the rest.
+		const activityIds = new Rng(this.config.seed ^ 0x2c1b3c6d);
+		this.activity = new ActivityLog(
+			() => activityIds.uuid(),
+			() => this.clock.now(),
+		);
+		this.analyticsCollects = new Map();
 		this.faults.clear();
 		this.requestLog = [];
 		this.counters = newCounters();

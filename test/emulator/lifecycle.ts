@@ -4,6 +4,7 @@
 // [decided] failure rules at publish time: the account was revoked -> account_revoked; the board was deleted
 // -> board_not_found; media unreachable = image/cover URL whose host ends in ".invalid" or whose URL contains
 // "unreachable" -> media_unreachable.
+import { pinEvent, scheduleEvent, SCHEDULER, WORKER, type ActivityEvent } from './activity';
 import type { Principal } from './auth';
 import { requireAccount } from './auth';
 import { boardError, business, envelope, validation, type ValidationItem } from './errors';
@@ -246,6 +247,7 @@ export class Lifecycle {
 		pin.updated_at = iso;
 		meta.completed_at = iso;
 		this.emu.counters.pins_published++;
+		this.logWorker(pin, pinEvent(pin, 'pin.published', 'success', `Pin "${pin.title}" published`, { pinterest_pin_id: pin.pinterest_pin_id }));
 		this.emu.deliveries.emit(pin, 'pin.published');
 	}
 
@@ -260,7 +262,13 @@ export class Lifecycle {
 		pin.updated_at = iso;
 		meta.completed_at = iso;
 		this.emu.counters.pins_failed++;
+		this.logWorker(pin, pinEvent(pin, 'pin.publish_failed', 'failed', message, { error_code: code }));
 		this.emu.deliveries.emit(pin, 'pin.failed');
+	}
+
+	private logWorker(pin: Pin, event: ActivityEvent): void {
+		const ws = this.store.workspaces.get(pin.workspace_id);
+		if (ws) this.emu.activity.record(ws, event, WORKER);
 	}
 
 	private removeDeferred(pin: Pin): void {
@@ -353,5 +361,6 @@ export class Lifecycle {
 			s.last_error = body ? JSON.stringify(body) : String(err);
 		}
 		s.updated_at = this.emu.clock.iso();
+		this.emu.activity.record(ws, scheduleEvent(s, s.status === 'done' ? 'schedule.fired' : 'schedule.failed'), SCHEDULER);
 	}
 }

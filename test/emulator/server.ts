@@ -8,12 +8,14 @@ import { EmulatorControl } from './control-client';
 import { Emulator, type EmulatorConfig } from './emulator';
 import { INVALID_JSON } from './http';
 import { registerAccountRoutes } from './routes/accounts';
+import { registerAnalyticsRoutes } from './routes/analytics';
 import { registerAssetRoutes } from './routes/assets';
 import { registerControlRoutes } from './routes/control';
 import { registerImportRoutes } from './routes/imports';
 import { registerMiscRoutes } from './routes/misc';
 import { registerOAuthRoutes } from './routes/oauth';
 import { registerPinRoutes } from './routes/pins';
+import { registerReportRoutes } from './routes/reports';
 import { registerScheduleRoutes } from './routes/schedules';
 import { registerWebhookRoutes } from './routes/webhooks';
 
@@ -102,6 +104,8 @@ export function buildApp(emu: Emulator): FastifyInstance {
 		registerScheduleRoutes(scope, emu);
 		registerWebhookRoutes(scope, emu);
 		registerOAuthRoutes(scope, emu);
+		registerAnalyticsRoutes(scope, emu);
+		registerReportRoutes(scope, emu);
 		registerControlRoutes(scope, emu);
 	});
 	return app;

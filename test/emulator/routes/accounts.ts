@@ -1,6 +1,7 @@
 // Pinterest accounts (OAuth connect via a fake consent page served here), boards, related terms.
 import type { FastifyInstance } from 'fastify';
 
+import type { ActivityEvent } from '../activity';
 import { permits, requireAccount, type Principal } from '../auth';
 import { badRequest, envelope, notFound, rateLimited } from '../errors';
 import type { Emulator } from '../emulator';
@@ -27,6 +28,26 @@ function checkPlanLimit(emu: Emulator, ws: Workspace): void {
 			{ upgrade_url: 'https://pinbridge.io/pricing' },
 		);
 }
+
+const accountEvent = (a: Account, action: string): ActivityEvent => ({
+	action,
+	category: 'integration',
+	resource_type: 'pinterest_account',
+	resource_id: a.id,
+	status: 'success',
+	message: `Pinterest account @${a.username} ${action.split('.')[1]}`,
+	metadata: { username: a.username },
+});
+
+const boardEvent = (b: Board, action: string): ActivityEvent => ({
+	action,
+	category: 'configuration',
+	resource_type: 'board',
+	resource_id: b.id,
+	status: 'success',
+	message: `Board "${b.name}" ${action.split('.')[1]}`,
+	metadata: { account_id: b.account_id },
+});
 
 function accountFor(emu: Emulator, p: Principal, accountId: string): Account {
 	requireAccount(p, accountId);
@@ -65,6 +86,12 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 			if (activeAccounts(emu, ws).length >= ws.plan.max_accounts)
 				return html(403, '<h1>Plan limit reached: cannot connect another account</h1>');
 			const acct = emu.store.createAccount(ws, { boards: 2 });
+			emu.activity.record(ws, accountEvent(acct, 'pinterest_account.connected'), {
+				actor_type: 'user',
+				actor_label: 'Pinterest consent',
+				actor_user_id: null,
+				request_id: ctx.requestId,
+			});
 			consent.account_id = acct.id;
 			consent.code = emu.rng.secrets.hex(16);
 		}
@@ -102,6 +129,7 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 		if (!a.revoked_at) {
 			a.revoked_at = emu.clock.iso();
 			a.updated_at = a.revoked_at;
+			emu.activity.byRequest(ctx, accountEvent(a, 'pinterest_account.disconnected'));
 		}
 		return json(204);
 	});
@@ -123,6 +151,7 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 		v.throwIfErrors();
 		const a = accountFor(emu, ctx.principal, accountId!);
 		const b = emu.store.createBoard(a, { name: name!, description, privacy: privacy ?? 'PUBLIC' });
+		emu.activity.byRequest(ctx, boardEvent(b, 'board.created'));
 		return json(201, boardView(b));
 	});
 
@@ -134,6 +163,7 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 		const b = emu.store.boards.get(ctx.params.id);
 		if (!b || b.account_id !== a.id) throw notFound('Board');
 		emu.store.boards.delete(b.id);
+		emu.activity.byRequest(ctx, boardEvent(b, 'board.deleted'));
 		return json(204);
 	});
 

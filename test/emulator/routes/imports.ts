@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth';
 import { ApiError, notFound, validation } from '../errors';
 import type { Emulator } from '../emulator';
-import { json, route } from '../http';
+import { json, route, type Ctx } from '../http';
 import type { ImportJob, ImportRowResult, Workspace } from '../state';
 import { pageQuery, validatePinLike, Validator } from '../validate';
 import { readFileField, requireFeature } from './assets';
@@ -155,6 +155,19 @@ export function csvToRows(text: string): Array<Record<string, unknown>> {
 	});
 }
 
+function logImport(ctx: Ctx, job: ImportJob): ImportJob {
+	ctx.emu.activity.byRequest(ctx, {
+		action: 'import.completed',
+		category: 'publishing',
+		resource_type: 'import_job',
+		resource_id: job.id,
+		status: job.failed_rows > 0 && job.created_rows + job.existing_rows === 0 ? 'failed' : 'success',
+		message: `Import of ${job.total_rows} rows: ${job.created_rows} created, ${job.existing_rows} existing, ${job.failed_rows} failed`,
+		metadata: { source: job.source, total_rows: job.total_rows, failed_rows: job.failed_rows },
+	});
+	return job;
+}
+
 export function registerImportRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'POST', '/v1/pins/imports/json', { scope: 'write' }, (ctx) => {
 		requireFeature(ctx.principal.ws, 'imports');
@@ -165,7 +178,7 @@ export function registerImportRoutes(app: FastifyInstance, emu: Emulator): void 
 				{ loc: ['body'], msg: `List should have at most ${MAX_IMPORT_ROWS} items after validation, not ${body.length}`, type: 'too_long' },
 			]);
 		if (body.length === 0) throw validation([{ loc: ['body'], msg: 'List should have at least 1 item after validation, not 0', type: 'too_short' }]);
-		return json(201, runImport(emu, ctx.principal, 'json', null, body));
+		return json(201, logImport(ctx, runImport(emu, ctx.principal, 'json', null, body)));
 	});
 
 	route(app, emu, 'POST', '/v1/pins/imports/csv', { scope: 'write' }, async (ctx) => {
@@ -180,7 +193,7 @@ export function registerImportRoutes(app: FastifyInstance, emu: Emulator): void 
 		if (rows.length === 0) throw validation([{ loc: ['body', 'file'], msg: 'Value error, the CSV has no data rows', type: 'value_error' }]);
 		if (rows.length > MAX_IMPORT_ROWS)
 			throw validation([{ loc: ['body', 'file'], msg: `Value error, at most ${MAX_IMPORT_ROWS} rows, got ${rows.length}`, type: 'value_error' }]);
-		return json(201, runImport(emu, ctx.principal, 'csv', file.filename, rows));
+		return json(201, logImport(ctx, runImport(emu, ctx.principal, 'csv', file.filename, rows)));
 	});
 
 	route(app, emu, 'GET', '/v1/pins/imports', { scope: 'read' }, (ctx) => {

@@ -1,6 +1,7 @@
 // Health, rate meter, API keys.
 import type { FastifyInstance } from 'fastify';
 
+import type { ActivityEvent } from '../activity';
 import { requireAccount, requireScope } from '../auth';
 import { notFound } from '../errors';
 import type { Emulator } from '../emulator';
@@ -24,6 +25,16 @@ function keyView(k: ApiKey) {
 		last_used_at: k.last_used_at,
 	};
 }
+
+const keyEvent = (k: ApiKey, action: string): ActivityEvent => ({
+	action,
+	category: 'security',
+	resource_type: 'api_key',
+	resource_id: k.id,
+	status: 'success',
+	message: `API key "${k.name}" ${action.split('.')[1]}`,
+	metadata: { scopes: k.scopes, prefix: k.prefix },
+});
 
 export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'GET', '/healthz', { scope: null }, () =>
@@ -75,6 +86,7 @@ export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 		if (ids) for (const id of ids) requireAccount(ctx.principal, id);
 		const narrowed = ids ?? (ctx.principal.accountIds ? [...ctx.principal.accountIds] : null);
 		const key = emu.store.createApiKey(ws, name!, wanted, narrowed);
+		emu.activity.byRequest(ctx, keyEvent(key, 'api_key.created'));
 		return json(201, { ...keyView(key), api_key: key.key });
 	});
 
@@ -90,6 +102,7 @@ export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 		if (!k || k.workspace_id !== ctx.principal.ws.id) throw notFound('API key');
 		emu.store.apiKeys.delete(k.id);
 		emu.store.keyIndex.delete(k.key);
+		emu.activity.byRequest(ctx, keyEvent(k, 'api_key.revoked'));
 		return json(204);
 	});
 }

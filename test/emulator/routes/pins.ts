@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { permits, requireAccount } from '../auth';
 import { notFound, validation } from '../errors';
 import type { Emulator } from '../emulator';
+import { pinEvent } from '../activity';
 import { INVALID_JSON, json, route, type Ctx } from '../http';
 import type { Pin, PinStatus } from '../state';
 import { pageQuery, queryStr, queryTime, validatePinLike, Validator } from '../validate';
@@ -39,7 +40,9 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 		if (existing) return json(201, existing);
 		const prepared = emu.lifecycle.prepare(ws, input, ctx.principal);
 		emu.lifecycle.checkQuota(ws);
-		return json(201, emu.lifecycle.create(ws, prepared, input.idempotency_key!));
+		const pin = emu.lifecycle.create(ws, prepared, input.idempotency_key!);
+		emu.activity.byRequest(ctx, pinEvent(pin, 'pin.created', 'queued', `Pin "${pin.title}" submitted`));
+		return json(201, pin);
 	});
 
 	route(app, emu, 'GET', '/v1/pins', { scope: 'read' }, (ctx) => {
@@ -85,6 +88,7 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 		const pin = getPin(ctx, ctx.params.id);
 		const fromPinterest = String(ctx.query.delete_from_pinterest ?? '').toLowerCase();
 		emu.lifecycle.remove(pin);
+		emu.activity.byRequest(ctx, pinEvent(pin, 'pin.deleted', 'success', `Pin "${pin.title}" deleted`));
 		if (fromPinterest === 'true' || fromPinterest === '1') {
 			const removed = pin.pinterest_pin_id !== null;
 			return json(200, {
@@ -100,7 +104,9 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 
 	route(app, emu, 'POST', '/v1/pins/:id/retry', { scope: 'write' }, (ctx) => {
 		const pin = getPin(ctx, ctx.params.id);
-		return json(200, emu.lifecycle.retry(pin));
+		emu.lifecycle.retry(pin);
+		emu.activity.byRequest(ctx, pinEvent(pin, 'pin.retried', 'queued', `Pin "${pin.title}" sent to publish again`));
+		return json(200, pin);
 	});
 
 	route(app, emu, 'GET', '/v1/jobs/:pin_id', { scope: 'read' }, (ctx) => {

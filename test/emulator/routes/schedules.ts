@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { permits, requireAccount, type Principal } from '../auth';
+import { scheduleEvent } from '../activity';
 import { badRequest, notFound } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
@@ -56,7 +57,9 @@ export function registerScheduleRoutes(app: FastifyInstance, emu: Emulator): voi
 		const v = new Validator(jsonBody(ctx));
 		const input = validatePinLike(v, { idempotency: 'none', runAt: 'required', now: emu.clock.now() });
 		v.throwIfErrors();
-		return json(201, createSchedule(emu, ctx.principal.ws, input, ctx.principal));
+		const schedule = createSchedule(emu, ctx.principal.ws, input, ctx.principal);
+		emu.activity.byRequest(ctx, scheduleEvent(schedule, 'schedule.created'));
+		return json(201, schedule);
 	});
 
 	route(app, emu, 'GET', '/v1/schedules', { scope: 'read' }, (ctx) => {
@@ -96,6 +99,7 @@ export function registerScheduleRoutes(app: FastifyInstance, emu: Emulator): voi
 			throw badRequest(`Schedule is ${s.status} and can no longer be canceled`, 'Only scheduled or queued schedules can be canceled.');
 		s.status = 'canceled';
 		s.updated_at = emu.clock.iso();
+		emu.activity.byRequest(ctx, scheduleEvent(s, 'schedule.canceled'));
 		return json(200, s);
 	});
 }

@@ -1,6 +1,7 @@
 // /v1/webhooks CRUD; the secret is write-only.
 import type { FastifyInstance } from 'fastify';
 
+import type { ActivityEvent } from '../activity';
 import { notFound } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
@@ -13,6 +14,16 @@ export function webhookView(w: Webhook): Omit<Webhook, 'secret'> {
 	delete out.secret;
 	return out as Omit<Webhook, 'secret'>;
 }
+
+const webhookEvent = (w: Webhook, action: string): ActivityEvent => ({
+	action,
+	category: 'integration',
+	resource_type: 'webhook',
+	resource_id: w.id,
+	status: 'success',
+	message: `Webhook ${w.url} ${action.split('.')[1]}`,
+	metadata: { events: w.events, is_enabled: w.is_enabled },
+});
 
 function getWebhook(ctx: Ctx): Webhook {
 	const w = ctx.emu.store.webhooks.get(ctx.params.id);
@@ -47,6 +58,7 @@ export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void
 			updated_at: iso,
 		};
 		emu.store.webhooks.set(w.id, w);
+		emu.activity.byRequest(ctx, webhookEvent(w, 'webhook.created'));
 		return json(201, webhookView(w));
 	});
 
@@ -66,12 +78,14 @@ export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void
 		if (f.events) w.events = f.events;
 		if (f.isEnabled !== null) w.is_enabled = f.isEnabled;
 		w.updated_at = emu.clock.iso();
+		emu.activity.byRequest(ctx, webhookEvent(w, 'webhook.updated'));
 		return json(200, webhookView(w));
 	});
 
 	route(app, emu, 'DELETE', '/v1/webhooks/:id', { scope: 'destructive' }, (ctx) => {
 		const w = getWebhook(ctx);
 		emu.store.webhooks.delete(w.id);
+		emu.activity.byRequest(ctx, webhookEvent(w, 'webhook.deleted'));
 		return json(204);
 	});
 }
