@@ -55,6 +55,10 @@ export interface BadInputCase {
 }
 
 const NULL_EXPR = '={{ $json.none }}'; // the item's `none` is null
+/** An item as a JSON source delivers a long id: a number beyond 2^53 (parsed, it is already 1125899906842624128, written 1125899906842624100). */
+const longIdItem = (): INodeExecutionData[] =>
+	jsonItem(JSON.parse('{"board": 1125899906842624123, "rows": [{"title": "a", "board_id": 1125899906842624123}]}') as Record<string, unknown>);
+const BEYOND_2_53 = 'must be written as text: the number 1125899906842624100 is beyond 2^53';
 const nullItem = () => jsonItem({ none: null, empty: '', object: { a: 1 }, number: 42 });
 
 export const cases: BadInputCase[] = [
@@ -121,7 +125,7 @@ export const cases: BadInputCase[] = [
 	// ── Webhook → Create / Update / Delete ───────────────────────────────────────────────────────────────────────
 	{ name: 'webhook URL ftp://', parameters: op('webhook', 'create', { url: 'ftp://example.com/hooks' }), field: 'URL', rule: 'must be an http:// or https:// URL, got "ftp://example.com/hooks"' },
 	{ name: 'webhook URL empty', parameters: op('webhook', 'create', { url: NULL_EXPR }), items: nullItem(), field: 'URL', rule: 'is required' },
-	{ name: 'webhook URL of a wrong type (an object)', parameters: op('webhook', 'create', { url: '={{ $json.object }}' }), items: nullItem(), field: 'URL', rule: 'must be an http:// or https:// URL' },
+	{ name: 'webhook URL of a wrong type (an object)', parameters: op('webhook', 'create', { url: '={{ $json.object }}' }), items: nullItem(), field: 'URL', rule: 'must be text, got an object' },
 	{ name: 'webhook secret too short', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: 'short-secret-15' }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
 	{ name: 'webhook secret too long', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: 's'.repeat(256) }), field: 'Secret', rule: 'must be 16 to 255 characters, got 256' },
 	{ name: 'webhook events empty', parameters: op('webhook', 'create', { url: 'https://example.com/h', events: [] }), field: 'Events', rule: 'choose at least one event' },
@@ -179,7 +183,7 @@ export const cases: BadInputCase[] = [
 	{ name: 'Schedule Get with a malformed ID', parameters: op('schedule', 'get', { scheduleId: 'sch_1' }), field: 'Schedule ID', rule: 'must be a PinBridge ID (a UUID), got "sch_1"' },
 	{ name: 'Schedule Cancel with an ID resolving to null', parameters: op('schedule', 'cancel', { scheduleId: NULL_EXPR }), items: nullItem(), field: 'Schedule ID', rule: 'is required' },
 	// Wrong types and values an expression can produce
-	{ name: 'related terms of a wrong type (an object)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be a list of words or phrases, got an object' },
+	{ name: 'related terms of a wrong type (an object)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be a list of words or phrases; each term must be text, got an object' },
 	{ name: 'a title of a wrong type (an object)', parameters: publish({ title: '={{ $json.object }}' }), items: nullItem(), field: 'Title', rule: 'must be text, got an object' },
 	{ name: 'a custom idempotency key of a wrong type (an object)', parameters: publish({ publishOptions: { idempotencyKey: '={{ $json.object }}' } }), items: nullItem(), field: 'Idempotency Key', rule: 'must be text, got an object' },
 	{ name: 'board privacy other than PUBLIC/SECRET', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be one of PUBLIC, SECRET, got "friends"' },
@@ -190,4 +194,33 @@ export const cases: BadInputCase[] = [
 	{ name: 'related-term Terms of a wrong type (an object)', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: '={{ $json.object }}' }), items: nullItem(), field: 'Terms', rule: 'each value must be text, got an object' },
 	{ name: 'an account ID typed By ID that is no UUID (n8n refuses to start)', parameters: publish({ account: byId('acme-account') }), stage: 'engine', field: 'Pinterest Account', rule: 'an account ID is a UUID' },
 	{ name: 'a board ID typed By ID that is not numeric (n8n refuses to start)', parameters: publish({ board: byId('my-board') }), stage: 'engine', field: 'Board', rule: 'a Pinterest board ID is digits only' },
+
+	// ── Faults found by trying public bug reports (issue 13) ────────────────────────────────────────────────────
+	// IDs that arrive as JSON numbers beyond 2^53: JavaScript has already changed their last digits (another board).
+	{ name: 'board from a JSON number beyond 2^53 (Publish)', parameters: publish({ board: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'board from a JSON number beyond 2^53 (Schedule Create)', parameters: schedule({ board: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'board filter from a JSON number beyond 2^53 (Pin Get Many)', parameters: op('pin', 'getAll', { board: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'board filter from a JSON number beyond 2^53 (Schedule Get Many)', parameters: op('schedule', 'getAll', { board: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'board from a JSON number beyond 2^53 (Board Delete)', parameters: op('board', 'delete', { account: byId(ACCOUNT_ID), board: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'board from a JSON number beyond 2^53 picked From List (Publish)', parameters: publish({ board: { __rl: true, mode: 'list', value: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board', rule: BEYOND_2_53 },
+	{ name: 'account from a JSON number beyond 2^53', parameters: publish({ account: byId('={{ $json.board }}') }), items: longIdItem(), field: 'Pinterest Account', rule: BEYOND_2_53 },
+	{ name: 'import row board_id a JSON number beyond 2^53', parameters: op('import', 'fromJson', { rows: '={{ $json.rows }}' }), items: longIdItem(), field: 'Rows', rule: `row 1: board_id ${BEYOND_2_53}` },
+	{ name: 'import row idempotency_key a JSON number beyond 2^53', parameters: op('import', 'fromJson', { rows: '={{ [{ ...$json.rows[0], board_id: "549755885175", idempotency_key: $json.board }] }}' }), items: longIdItem(), field: 'Rows', rule: `row 1: idempotency_key ${BEYOND_2_53}` },
+	// Booleans, objects and lists where text belongs (a number may become text).
+	{ name: 'title from an expression giving true', parameters: publish({ title: '={{ true }}' }), field: 'Title', rule: 'must be text, got a boolean' },
+	{ name: 'description from an expression giving false', parameters: publish({ description: '={{ false }}' }), field: 'Description', rule: 'must be text, got a boolean' },
+	{ name: 'a related term that is a boolean', parameters: publish({ pinDetails: { relatedTerms: '={{ ["lamp", true] }}' } }), field: 'Related Terms', rule: 'each term must be text, got a boolean' },
+	{ name: 'schedule title from an expression giving a list', parameters: schedule({ title: '={{ ["a", "b"] }}' }), field: 'Title', rule: 'must be text, got a list' },
+	{ name: 'board description from an expression giving true', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', additionalFields: { description: '={{ true }}' } }), field: 'Description', rule: 'must be text, got a boolean' },
+	{ name: 'API key name from an expression giving true', parameters: op('apiKey', 'create', { name: '={{ true }}' }), field: 'Name', rule: 'must be text, got a boolean' },
+	{ name: 'Complete Connection code from an expression giving true', parameters: op('account', 'completeConnection', { code: '={{ true }}', state: 'st-1' }), field: 'Code', rule: 'must be text, got a boolean' },
+	{ name: 'Pin Get Many search from an expression giving an object', parameters: op('pin', 'getAll', { filters: { search: '={{ $json.object }}' } }), items: nullItem(), field: 'Search', rule: 'must be text, got an object' },
+	{ name: 'related-term Terms with a boolean value', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: ['salad', '={{ true }}'] }), field: 'Terms', rule: 'each value must be text, got a boolean' },
+	{ name: 'import row board_id a boolean', parameters: op('import', 'fromJson', { rows: '[{"title": "a", "board_id": true}]' }), field: 'Rows', rule: 'row 1: board_id must be text, got a boolean' },
+	{ name: 'webhook URL from an expression giving true', parameters: op('webhook', 'create', { url: '={{ true }}' }), field: 'URL', rule: 'must be text, got a boolean' },
+	// Lengths in characters (code points), not UTF-16 units: an emoji is one character.
+	{ name: 'webhook secret of 15 emoji (30 UTF-16 units, 15 characters)', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: '🔑'.repeat(15) }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
+	{ name: 'webhook update secret of 15 emoji', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: '🔑'.repeat(15) } }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
+	{ name: 'custom idempotency key of 256 emoji', parameters: publish({ publishOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
+	{ name: 'import row idempotency_key of 256 emoji', parameters: op('import', 'fromJson', { rows: JSON.stringify([{ title: 'a', idempotency_key: '🔑'.repeat(256) }]) }), field: 'Rows', rule: 'row 1: idempotency_key must be at most 255 characters (it has 256)' },
 ];

@@ -103,7 +103,7 @@ describe('Board → Create', () => {
 
 	it.each([
 		['empty', '', 'Name: is required'],
-		['181 characters long', 'x'.repeat(181), 'Name: must be at most 180 characters, got 181'],
+		['181 characters long', 'x'.repeat(181), 'Name: must be at most 180 characters (it has 181)'],
 	])('refuses a name that is %s (from an expression) before sending', async (_label, name, message) => {
 		const scope = api().post('/v1/pinterest/boards').reply(201, {});
 		const { error } = await runPinBridgeNode({
@@ -139,7 +139,7 @@ describe('Board → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error).toBe('Name: must be at most 180 characters, got 200');
+		expect(items[0].json.error).toBe('Name: must be at most 180 characters (it has 200)');
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1]).toEqual({ json: created, pairedItem: { item: 1 } });
 		scope.done();

@@ -26,13 +26,16 @@ import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } fr
 import { sha256Hex } from './idempotency';
 import { readBinaryMedia, uploadAsset, type BinaryMedia } from './media';
 import {
+	checkBoardId,
+	checkMaxLength,
 	checkOptionalText,
-	describeValue,
+	checkText,
+	checkUuid,
+	idParameter,
 	invalidField,
-	NUMERIC_ID_PATTERN,
 	textParameter,
-	UUID_PATTERN,
 } from './validation';
+import { textOf } from '../../shared/values';
 
 export type MediaSource = 'imageUrl' | 'imageBinary' | 'imageAsset' | 'videoBinary' | 'videoAsset';
 export type CoverSource = 'none' | 'url' | 'binary' | 'asset';
@@ -69,16 +72,8 @@ export interface BuiltPinContent {
 	coverAsset?: IDataObject;
 }
 
-const length = (value: string) => Array.from(value).length; // characters, not UTF-16 units
-
-function checkLength(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
-	if (length(value) > max) {
-		throw invalidField(ctx, field, `must be at most ${max.toLocaleString('en-US')} characters (it has ${length(value)})`);
-	}
-}
-
 function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
-	checkLength(ctx, field, value, max);
+	checkMaxLength(ctx, field, value, max);
 	let protocol = '';
 	try {
 		protocol = new URL(value).protocol;
@@ -90,12 +85,9 @@ function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string
 	}
 }
 
-function checkUuid(ctx: IExecuteSingleFunctions, field: string, value: string): void {
-	if (!UUID_PATTERN.test(value)) throw invalidField(ctx, field, `must be a PinBridge ID (a UUID), got "${value}"`);
-}
-
-function stringOf(value: unknown): string {
-	return value === null || value === undefined ? '' : String(value).trim();
+/** A choice or binary-field name read under the text rule (an expression may give anything). */
+function choiceOf(ctx: IExecuteSingleFunctions, name: string, fallback: string, label: string): string {
+	return checkText(ctx, label, ctx.getNodeParameter(name, fallback));
 }
 
 /** Related terms as an array of strings, from a list, an expression returning a list, or (leniently) a string. */
@@ -124,7 +116,7 @@ function optional(value: string): string | undefined {
 }
 
 async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, isVideo: boolean): Promise<void> {
-	const coverSource = stringOf(ctx.getNodeParameter('coverSource', 'none')) as CoverSource;
+	const coverSource = choiceOf(ctx, 'coverSource', 'none', 'Cover Image') as CoverSource;
 	if (coverSource === 'none' || (coverSource as string) === '') return;
 	if (!isVideo) throw invalidField(ctx, 'Cover Image', 'only a video Pin takes a cover image; set it to None');
 	if (coverSource === 'url') {
@@ -133,12 +125,12 @@ async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, i
 		checkHttpUrl(ctx, 'Cover Image URL', url, LIMITS.mediaUrl);
 		input.coverImageUrl = url;
 	} else if (coverSource === 'asset') {
-		const id = textParameter(ctx, 'coverAssetId', 'Cover Asset ID');
+		const id = idParameter(ctx, 'coverAssetId', 'Cover Asset ID');
 		if (!id) throw invalidField(ctx, 'Cover Asset ID', 'is required when the cover is an existing asset');
 		checkUuid(ctx, 'Cover Asset ID', id);
 		input.coverAssetId = id;
 	} else if (coverSource === 'binary') {
-		const name = stringOf(ctx.getNodeParameter('coverBinaryPropertyName', 'cover'));
+		const name = choiceOf(ctx, 'coverBinaryPropertyName', 'cover', 'Cover Input Binary Field');
 		input.coverFile = await readBinaryMedia(ctx, name, 'image', 'Cover Input Binary Field');
 	} else {
 		throw invalidField(ctx, 'Cover Image', `unknown cover source "${String(coverSource)}"`);
@@ -153,12 +145,12 @@ async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): 
 		checkHttpUrl(ctx, 'Image URL', url, LIMITS.mediaUrl);
 		input.imageUrl = url;
 	} else if (source === 'imageAsset' || source === 'videoAsset') {
-		const id = textParameter(ctx, 'assetId', 'Asset ID');
+		const id = idParameter(ctx, 'assetId', 'Asset ID');
 		if (!id) throw invalidField(ctx, 'Asset ID', 'is required: exactly one media source must be given');
 		checkUuid(ctx, 'Asset ID', id);
 		input.assetId = id;
 	} else if (source === 'imageBinary' || source === 'videoBinary') {
-		const name = stringOf(ctx.getNodeParameter('binaryPropertyName', 'data'));
+		const name = choiceOf(ctx, 'binaryPropertyName', 'data', 'Input Binary Field');
 		input.file = await readBinaryMedia(ctx, name, source === 'videoBinary' ? 'video' : 'image', 'Input Binary Field');
 	} else {
 		throw invalidField(ctx, 'Media Source', `must be one of imageUrl, imageBinary, imageAsset, videoBinary, videoAsset`);
@@ -166,34 +158,31 @@ async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): 
 }
 
 export async function readPinContent(ctx: IExecuteSingleFunctions): Promise<PinContentInput> {
-	const accountId = textParameter(ctx, 'account', 'Pinterest Account');
+	const accountId = idParameter(ctx, 'account', 'Pinterest Account');
 	if (!accountId) throw invalidField(ctx, 'Pinterest Account', 'is required');
 	checkUuid(ctx, 'Pinterest Account', accountId);
-	const boardId = textParameter(ctx, 'board', 'Board');
+	const boardId = idParameter(ctx, 'board', 'Board');
 	if (!boardId) throw invalidField(ctx, 'Board', 'is required');
-	if (!NUMERIC_ID_PATTERN.test(boardId)) {
-		throw invalidField(ctx, 'Board', `must be a Pinterest board ID (digits only), got "${boardId}"`);
-	}
+	checkBoardId(ctx, 'Board', boardId);
 
 	const title = textParameter(ctx, 'title', 'Title');
 	if (!title) throw invalidField(ctx, 'Title', 'is required');
-	checkLength(ctx, 'Title', title, LIMITS.title);
+	checkMaxLength(ctx, 'Title', title, LIMITS.title);
 	const description = textParameter(ctx, 'description', 'Description');
-	checkLength(ctx, 'Description', description, LIMITS.description);
+	checkMaxLength(ctx, 'Description', description, LIMITS.description);
 	const link = textParameter(ctx, 'link', 'Link');
 	if (link) checkHttpUrl(ctx, 'Link', link, LIMITS.link);
 
 	const details = (ctx.getNodeParameter('pinDetails', {}) ?? {}) as IDataObject;
 	const altText = checkOptionalText(ctx, 'Alt Text', details.altText);
-	checkLength(ctx, 'Alt Text', altText, LIMITS.altText);
-	const dominantColor = stringOf(details.dominantColor);
+	checkMaxLength(ctx, 'Alt Text', altText, LIMITS.altText);
+	const dominantColor = checkText(ctx, 'Dominant Color', details.dominantColor);
 	if (dominantColor && !COLOR_PATTERN.test(dominantColor)) {
 		throw invalidField(ctx, 'Dominant Color', `must be a colour written #RRGGBB (e.g. #E60023), got "${dominantColor}"`);
 	}
-	const termValues = [details.relatedTerms].flat(Infinity) as unknown[];
-	const notText = termValues.find((term) => term !== null && typeof term === 'object');
-	if (notText !== undefined) {
-		throw invalidField(ctx, 'Related Terms', `must be a list of words or phrases, got ${describeValue(notText)}`);
+	for (const term of [details.relatedTerms].flat(Infinity) as unknown[]) {
+		const result = textOf(term);
+		if (!result.ok) throw invalidField(ctx, 'Related Terms', `must be a list of words or phrases; each term ${result.rule}`);
 	}
 	const relatedTerms = relatedTermsOf(details.relatedTerms);
 
@@ -206,7 +195,7 @@ export async function readPinContent(ctx: IExecuteSingleFunctions): Promise<PinC
 		altText: optional(altText),
 		dominantColor: optional(dominantColor),
 		relatedTerms,
-		mediaSource: stringOf(ctx.getNodeParameter('mediaSource', 'imageUrl')) as MediaSource,
+		mediaSource: choiceOf(ctx, 'mediaSource', 'imageUrl', 'Media Source') as MediaSource,
 	};
 	await readMedia(ctx, input);
 	await readCover(ctx, input, VIDEO_SOURCES.includes(input.mediaSource));

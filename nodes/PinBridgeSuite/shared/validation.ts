@@ -5,6 +5,10 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
+import { characterCount, describeValue, textOf } from '../../shared/values';
+
+export { characterCount, describeValue };
+
 /**
  * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
  * that item; with Continue On Fail the item carries the error and the others go on.
@@ -19,27 +23,55 @@ export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const NUMERIC_ID_PATTERN = /^[0-9]+$/;
 
-/** The text of a string or resource-locator parameter, trimmed; '' when empty or missing. */
-export function textParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string {
-	const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'object') throw invalidField(ctx, label, `must be text, got ${describeValue(value)}`);
-	return String(value).trim();
+/**
+ * A value as text under the one rule for text and ID fields (shared/values.ts `textOf`): text trimmed, a number as its
+ * digits when exact, '' for null/undefined; a boolean, object, list or a number beyond 2^53 fails naming `label`.
+ */
+export function checkText(ctx: IExecuteSingleFunctions, label: string, value: unknown, kind: 'text' | 'id' = 'text'): string {
+	const result = textOf(value, kind);
+	if (!result.ok) throw invalidField(ctx, label, result.rule);
+	return result.text;
 }
 
-/** How a wrong value is named in an error: its kind, never its contents (which may be large or private). */
-export function describeValue(value: unknown): string {
-	if (Array.isArray(value)) return 'a list';
-	if (value === null) return 'null';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+/** The text of a string or resource-locator parameter, trimmed; '' when empty or missing (see checkText). */
+export function textParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string {
+	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown);
+}
+
+/** An ID parameter (string or resource locator) as text: like textParameter, with ID advice for a too-large number. */
+export function idParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string {
+	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown, 'id');
+}
+
+/** A length limit, counted in characters as PinBridge counts them (code points, not UTF-16 units). */
+export function checkMaxLength(ctx: IExecuteSingleFunctions, label: string, text: string, max: number): string {
+	const count = characterCount(text);
+	if (count > max) {
+		throw invalidField(ctx, label, `must be at most ${max.toLocaleString('en-US')} characters (it has ${count.toLocaleString('en-US')})`);
+	}
+	return text;
+}
+
+/** A PinBridge ID (UUID), already read as text. */
+export function checkUuid(ctx: IExecuteSingleFunctions, label: string, value: string): string {
+	if (!UUID_PATTERN.test(value)) throw invalidField(ctx, label, `must be a PinBridge ID (a UUID), got "${value}"`);
+	return value;
+}
+
+/** A Pinterest board ID (digits only), already read as text. */
+export function checkBoardId(ctx: IExecuteSingleFunctions, label: string, value: string): string {
+	if (!NUMERIC_ID_PATTERN.test(value)) {
+		throw invalidField(ctx, label, `must be a Pinterest board ID (digits only), got "${value}"`);
+	}
+	return value;
 }
 
 /** A preSend that insists a parameter holds a PinBridge id (UUID) before the request is built into a URL. */
 export function requireUuid(name: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = textParameter(this, name, label);
+		const value = idParameter(this, name, label);
 		if (!value) throw invalidField(this, label, 'is required');
-		if (!UUID_PATTERN.test(value)) throw invalidField(this, label, `must be a PinBridge ID (a UUID), got "${value}"`);
+		checkUuid(this, label, value);
 		return requestOptions;
 	};
 }
@@ -47,7 +79,7 @@ export function requireUuid(name: string, label: string): PreSendAction {
 /** A preSend that insists a parameter holds a numeric Pinterest id (boards). */
 export function requireNumericId(name: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = textParameter(this, name, label);
+		const value = idParameter(this, name, label);
 		if (!value) throw invalidField(this, label, 'is required');
 		if (!NUMERIC_ID_PATTERN.test(value)) {
 			throw invalidField(this, label, `must be a Pinterest ID (digits only), got "${value}"`);
@@ -63,10 +95,13 @@ export function requireNumericId(name: string, label: string): PreSendAction {
 export function stringListParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string[] {
 	const raw = ctx.getNodeParameter(name, []) as unknown;
 	const flat = (Array.isArray(raw) ? raw : [raw]).flat(Infinity) as unknown[];
-	const present = flat.filter((value) => value !== undefined && value !== null);
-	const wrong = present.find((value) => typeof value === 'object');
-	if (wrong !== undefined) throw invalidField(ctx, label, `each value must be text, got ${describeValue(wrong)}`);
-	return present.map((value) => String(value).trim()).filter((value) => value !== '');
+	return flat
+		.map((value) => {
+			const result = textOf(value);
+			if (!result.ok) throw invalidField(ctx, label, `each value ${result.rule}`);
+			return result.text;
+		})
+		.filter((value) => value !== '');
 }
 
 /** A true/false value; an expression giving anything else (e.g. "no") is refused rather than sent. */
@@ -89,11 +124,7 @@ export function checkOneOf<T extends string>(
 	return value as T;
 }
 
-/** Optional text: '' when empty; anything but text (or a number) is refused. */
+/** Optional text: '' when empty; anything but text (or a number written exactly) is refused (see checkText). */
 export function checkOptionalText(ctx: IExecuteSingleFunctions, label: string, value: unknown): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'object' || typeof value === 'boolean') {
-		throw invalidField(ctx, label, `must be text, got ${describeValue(value)}`);
-	}
-	return String(value).trim();
+	return checkText(ctx, label, value);
 }

@@ -1,12 +1,13 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { assetUploadPath, multipartFileBody, readBinaryMedia, type MediaKind } from '../../shared/media';
+import { checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 /** Reads and checks the binary, then makes the request a multipart upload to the images or videos endpoint. */
 async function prepareUpload(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const wanted = this.getNodeParameter('assetType', 'auto') as MediaKind | 'auto';
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '');
+	const propertyName = checkText(this, 'Input Binary Field', this.getNodeParameter('binaryPropertyName', 'data'));
 	const file = await readBinaryMedia(this, propertyName, wanted === 'auto' ? 'any' : wanted, 'Input Binary Field');
 	const { body, contentType } = multipartFileBody(file);
 	return {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { checkOneOf, checkOptionalText, invalidField, requireUuid } from '../../shared/validation';
+import { checkMaxLength, checkOneOf, checkOptionalText, invalidField, requireUuid } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -11,11 +11,9 @@ async function checkBoardName(this: IExecuteSingleFunctions, requestOptions: IHt
 	const body = requestOptions.body as IDataObject;
 	const name = checkOptionalText(this, 'Name', body.name);
 	if (name === '') throw invalidField(this, 'Name', 'is required');
-	const length = Array.from(name).length; // characters, as Pinterest counts them, not UTF-16 units
-	if (length > BOARD_NAME_MAX) {
-		throw invalidField(this, 'Name', `must be at most ${BOARD_NAME_MAX} characters, got ${length}`);
-	}
-	body.name = name;
+	body.name = checkMaxLength(this, 'Name', name, BOARD_NAME_MAX);
+	// Sent only when given (routing leaves it out when empty); an expression giving true or an object is refused.
+	if (body.description !== undefined) body.description = checkOptionalText(this, 'Description', body.description) || undefined;
 	body.privacy = checkOneOf(this, 'Privacy', body.privacy ?? 'PUBLIC', ['PUBLIC', 'SECRET']);
 	return requestOptions;
 }

@@ -1,14 +1,14 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { multipartFileBody } from '../../shared/media';
-import { invalidField } from '../../shared/validation';
+import { checkText, invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 const FIELD = 'Input Binary Field';
 
 /** Reads the CSV from the item and sends it as the multipart field `file` PinBridge expects. */
 async function attachCsvFile(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const name = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
+	const name = checkText(this, FIELD, this.getNodeParameter('binaryPropertyName', 'data'));
 	if (!name) throw invalidField(this, FIELD, 'is required: the name of the input binary property holding the CSV file');
 	const binary = this.getInputData().binary?.[name];
 	if (!binary) {

@@ -4,9 +4,10 @@
  */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { canonicalJson, sha256Hex } from '../../shared/idempotency';
+import { canonicalJson, MAX_IDEMPOTENCY_KEY_LENGTH, sha256Hex } from '../../shared/idempotency';
 import { relatedTermsOf } from '../../shared/pinContent';
-import { invalidField } from '../../shared/validation';
+import { characterCount, invalidField } from '../../shared/validation';
+import { textOf } from '../../../shared/values';
 import { resolveRunAt } from '../../shared/runAt';
 import { transportRuntime } from '../../../shared/transport/request';
 
@@ -14,6 +15,9 @@ import { transportRuntime } from '../../../shared/transport/request';
 export const MAX_ROWS_PER_IMPORT = 500;
 
 export const ROWS_FIELD = 'Rows';
+
+/** The ID fields of a row: a number there becomes its digits, or is refused when it cannot be exact (beyond 2^53). */
+const ROW_ID_FIELDS = ['account_id', 'board_id', 'asset_id', 'cover_image_asset_id'];
 
 /**
  * A row's default idempotency key: a hash of everything in the row. Re-running the execution sends the same keys,
@@ -70,14 +74,25 @@ export function prepareRows(ctx: IExecuteSingleFunctions): IDataObject[] {
 			if (!runAt.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: run_at ${runAt.rule}`);
 			prepared.run_at = runAt.value;
 		}
+		for (const field of ROW_ID_FIELDS) {
+			const id = prepared[field];
+			if (id === undefined || id === null || typeof id === 'string') continue;
+			const result = textOf(id, 'id');
+			if (!result.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: ${field} ${result.rule}`);
+			prepared[field] = result.text;
+		}
 		const ownKey = prepared.idempotency_key;
 		if (ownKey !== undefined && ownKey !== null && ownKey !== '') {
-			if (typeof ownKey !== 'string' && typeof ownKey !== 'number') {
-				throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: idempotency_key must be a string`);
-			}
-			prepared.idempotency_key = String(ownKey);
-			if (prepared.idempotency_key.length > 255) {
-				throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: idempotency_key must be at most 255 characters`);
+			const key = textOf(ownKey);
+			if (!key.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: idempotency_key ${key.rule}`);
+			prepared.idempotency_key = typeof ownKey === 'string' ? ownKey : key.text;
+			const length = characterCount(String(prepared.idempotency_key));
+			if (length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+				throw invalidField(
+					ctx,
+					ROWS_FIELD,
+					`row ${rowNumber}: idempotency_key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters (it has ${length})`,
+				);
 			}
 		} else {
 			prepared.idempotency_key = rowIdempotencyKey(prepared);

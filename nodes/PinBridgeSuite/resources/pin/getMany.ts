@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
 import { accountAndBoardQuery, filterTime } from '../../shared/listFilters';
+import { checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
@@ -12,7 +13,7 @@ async function pinFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	if (filters.status) qs.status = filters.status;
 	if (filters.since) qs.since = filterTime(this, 'Created After', filters.since);
 	if (filters.until) qs.until = filterTime(this, 'Created Before', filters.until);
-	const search = String(filters.search ?? '').trim();
+	const search = checkText(this, 'Search', filters.search);
 	if (search) qs.q = search;
 	if (filters.sort) qs.sort = filters.sort;
 	return { ...requestOptions, qs };

@@ -9,7 +9,7 @@ import type {
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
-import { checkOptionalText, invalidField } from '../../shared/validation';
+import { checkMaxLength, checkOptionalText, invalidField } from '../../shared/validation';
 import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { waitForPublish } from './waitForPublish';
@@ -29,9 +29,7 @@ async function preparePublish(this: IExecuteSingleFunctions, requestOptions: IHt
 	const input = await readPinContent(this);
 	const options = publishOptionsOf(this);
 	const customKey = checkOptionalText(this, 'Idempotency Key', options.idempotencyKey);
-	if (customKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-		throw invalidField(this, 'Idempotency Key', `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
-	}
+	checkMaxLength(this, 'Idempotency Key', customKey, MAX_IDEMPOTENCY_KEY_LENGTH);
 	if (options.waitForPublish && !(Number(options.waitTimeoutSeconds ?? 300) > 0)) {
 		throw invalidField(this, 'Wait Timeout (Seconds)', 'must be more than 0');
 	}

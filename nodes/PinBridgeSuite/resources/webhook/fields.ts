@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { routeThroughHelper } from '../../../shared/transport/routing';
-import { invalidField, requireUuid } from '../../shared/validation';
+import { characterCount, checkText, invalidField, requireUuid } from '../../shared/validation';
 
 export const WEBHOOK_EVENTS = ['pin.published', 'pin.failed'];
 export const SECRET_MIN_LENGTH = 16;
@@ -38,7 +38,7 @@ export const eventsOptions = [
 ];
 
 export function checkWebhookUrl(ctx: IExecuteSingleFunctions, field: string, value: unknown): string {
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = checkText(ctx, field, value);
 	if (text === '') throw invalidField(ctx, field, 'is required');
 	let protocol = '';
 	try {
@@ -64,13 +64,10 @@ export function checkEvents(ctx: IExecuteSingleFunctions, field: string, value: 
 }
 
 export function checkSecret(ctx: IExecuteSingleFunctions, field: string, secret: string): string {
-	if (secret.length < SECRET_MIN_LENGTH || secret.length > SECRET_MAX_LENGTH) {
+	const length = characterCount(secret);
+	if (length < SECRET_MIN_LENGTH || length > SECRET_MAX_LENGTH) {
 		// The length only: a secret is never repeated in an error.
-		throw invalidField(
-			ctx,
-			field,
-			`must be ${SECRET_MIN_LENGTH} to ${SECRET_MAX_LENGTH} characters, got ${secret.length}`,
-		);
+		throw invalidField(ctx, field, `must be ${SECRET_MIN_LENGTH} to ${SECRET_MAX_LENGTH} characters, got ${length}`);
 	}
 	return secret;
 }
