@@ -1,8 +1,10 @@
 // The OAuth2 credential through n8n's own OAuth2 request path: Bearer token, and refresh after a 401.
+import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_BASE_URL } from '../harness/runWorkflow';
 
 useNock();
+const runtime = useFakeRuntime();
 
 const oauthCredential = (accessToken: string) => ({
 	pinBridgeSuiteOAuth2Api: {
@@ -35,8 +37,11 @@ describe('OAuth2 credential', () => {
 	});
 
 	it('refreshes an expired token at the token URL and repeats the call', async () => {
+		// The helper asks n8n not to throw on statuses; n8n refreshes only on a thrown 401, so the helper sends an
+		// OAuth2 401 once more with throwing allowed: two 401s, then n8n's refresh and its repeat.
 		const scope = nock(TEST_BASE_URL)
 			.get('/v1/pinterest/accounts')
+			.times(2)
 			.matchHeader('authorization', 'Bearer expired')
 			.reply(401, { detail: 'Token expired' })
 			.post('/oauth/token', (body) => body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-1')
@@ -53,5 +58,42 @@ describe('OAuth2 credential', () => {
 		scope.done();
 		expect(credentialsHelper.tokenUpdates).toHaveLength(1);
 		expect(JSON.stringify(credentialsHelper.tokenUpdates[0])).toContain('fresh');
+	});
+
+	it('maps a 401 that survives the refresh to PinBridge\'s own message', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/pinterest/accounts')
+			.times(2)
+			.reply(401, { error: { code: 'invalid_token', message: 'Token revoked' } })
+			.post('/oauth/token')
+			.reply(200, { access_token: 'fresh', refresh_token: 'refresh-2', token_type: 'Bearer' })
+			.get('/v1/pinterest/accounts')
+			.reply(401, { error: { code: 'invalid_token', message: 'Token revoked' } });
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentialType: 'pinBridgeSuiteOAuth2Api',
+			credentials: oauthCredential('token-old'),
+		});
+		expect(error).toMatchObject({ httpCode: '401', message: 'Token revoked' });
+		scope.done();
+	});
+
+	it('retries a 503 and reads a 429\'s Retry-After like the API-key credential', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/pinterest/accounts')
+			.reply(503, { detail: 'unavailable' })
+			.get('/v1/pinterest/accounts')
+			.reply(429, { detail: 'slow down' }, { 'Retry-After': '1' })
+			.get('/v1/pinterest/accounts')
+			.reply(200, [{ id: 'a1' }]);
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentialType: 'pinBridgeSuiteOAuth2Api',
+			credentials: oauthCredential('token-1'),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([{ id: 'a1' }]);
+		expect(runtime.sleeps).toEqual([250, 1000]); // backoff (0.5 × 500 ms), then the Retry-After header
+		scope.done();
 	});
 });

@@ -165,9 +165,10 @@ describe('request helper: errors and secrets', () => {
 	});
 
 	it('never lets the API key into an error, even when PinBridge echoes it', async () => {
-		// n8n itself resends once after a 401 (to refresh credentials), hence twice.
-		api().get('/v1/pins/p1').times(2).reply(401, { detail: `Invalid API key ${TEST_API_KEY}` });
+		// Sent once: n8n is asked not to throw on statuses, so it does not resend a 401 to refresh credentials.
+		const scope = api().get('/v1/pins/p1').once().reply(401, { detail: `Invalid API key ${TEST_API_KEY}` });
 		const error = await failure(pinBridgeRequest(ctx(), { method: 'GET', path: '/v1/pins/p1' }));
+		scope.done();
 		expect(error.message).toBe('Invalid API key [redacted]');
 		const everything = JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack });
 		expect(everything).not.toContain(TEST_API_KEY);

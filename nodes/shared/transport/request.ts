@@ -115,21 +115,42 @@ function isReplaySafe(request: PinBridgeRequest): boolean {
 
 type ErrorLike = {
 	code?: unknown;
+	httpCode?: unknown;
+	context?: { data?: unknown };
 	response?: { status?: number; headers?: IDataObject; data?: unknown };
 	cause?: ErrorLike;
 };
 
-/** n8n wraps the HTTP client's error (sometimes twice); find the response or the socket error inside. */
+function errorChain(error: unknown): ErrorLike[] {
+	const chain: ErrorLike[] = [];
+	for (let current = error as ErrorLike | undefined; current && chain.length < 4; current = current.cause) {
+		if (typeof current !== 'object') break;
+		chain.push(current);
+	}
+	return chain;
+}
+
+/**
+ * What a thrown n8n error says about the answer. The helper asks n8n not to throw on HTTP statuses, so this reads
+ * the errors n8n throws anyway: socket errors, and the OAuth2 resend that lets n8n refresh its token. n8n wraps the
+ * HTTP client's error in a NodeApiError; n8n-workflow 2.x keeps the client's error (with the full response) as its
+ * `cause`, while 1.x and 2.0 keep only `httpCode` (the status, or a socket error's code) and `context.data` (an
+ * object body): the full response is read where it exists, those two otherwise.
+ */
 export function outcomeFromError(error: unknown): AttemptOutcome | undefined {
-	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 4; depth++) {
-		const response = current.response;
+	const chain = errorChain(error);
+	for (const { response } of chain) {
 		if (response && typeof response.status === 'number') {
 			return { kind: 'response', status: response.status, headers: response.headers ?? {}, body: response.data };
 		}
-		if (typeof current.code === 'string' && /^[A-Z_]+$/.test(current.code)) {
-			return { kind: 'network', code: current.code };
+	}
+	for (const { code, httpCode, context } of chain) {
+		for (const value of [code, httpCode]) {
+			const text = typeof value === 'number' ? String(value) : value;
+			if (typeof text !== 'string') continue;
+			if (/^[1-5]\d\d$/.test(text)) return { kind: 'response', status: Number(text), headers: {}, body: context?.data };
+			if (/^[A-Z_]+$/.test(text)) return { kind: 'network', code: text };
 		}
-		current = current.cause;
 	}
 	return undefined;
 }
@@ -146,13 +167,37 @@ function parseJsonBody(body: unknown, headers: IDataObject): unknown {
 	}
 }
 
+/** The OAuth2 credential type: n8n refreshes its token only when a request throws a 401. */
+const OAUTH2_CREDENTIAL_TYPE = credentialTypeFor('oAuth2');
+
+/**
+ * One request through n8n. n8n is asked not to throw on HTTP statuses (`ignoreHttpStatusErrors`), so every answer
+ * arrives whole — status, headers, body — whatever n8n version wraps its errors how. n8n's OAuth2 path refreshes an
+ * expired token only when the request throws a 401 (n8n-core 1.x to 2.41): an OAuth2 401 is therefore sent once
+ * more with throwing allowed, so that n8n refreshes and repeats it. A 401 did nothing at PinBridge: the resend is safe.
+ */
 async function sendOnce(
 	ctx: PinBridgeContext,
 	credential: ICredentialsDecrypted,
 	url: string,
 	request: PinBridgeRequest,
 ): Promise<AttemptOutcome> {
+	const outcome = await sendThroughN8n(ctx, credential, url, request, { throwOnHttpError: false });
+	if (credential.type === OAUTH2_CREDENTIAL_TYPE && outcome.kind === 'response' && outcome.status === 401) {
+		return await sendThroughN8n(ctx, credential, url, request, { throwOnHttpError: true });
+	}
+	return outcome;
+}
+
+async function sendThroughN8n(
+	ctx: PinBridgeContext,
+	credential: ICredentialsDecrypted,
+	url: string,
+	request: PinBridgeRequest,
+	{ throwOnHttpError }: { throwOnHttpError: boolean },
+): Promise<AttemptOutcome> {
 	const isRaw = Buffer.isBuffer(request.body);
+	// Built afresh per send: n8n signs (mutates) the options it is given.
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -162,6 +207,7 @@ async function sendOnce(
 		json: !isRaw,
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
+		ignoreHttpStatusErrors: !throwOnHttpError,
 		timeout: request.timeoutMs ?? 60_000,
 	};
 	try {

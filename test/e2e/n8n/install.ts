@@ -1,36 +1,40 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/no-dangerous-functions */
 /**
- * Idempotent installer for the real n8n used by `npm run dev` and `npm run test:e2e`.
+ * Idempotent installer for the real n8n versions used by `npm run dev`, `npm run test:e2e` and `npm run test:compat`.
  *
- * Installs, OUTSIDE the repo, into `${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-pinbridge-suite/n8n-<version>/`:
- *   node24/  – Node 24 from npm (n8n >= 2.37 refuses Node < 24; isolated-vm only ships Node 24 prebuilds). We install
- *              the platform package `node-linux-<arch>@24` that the `node@24` package would pull in from its
- *              preinstall script: npm here runs with ignore-scripts=true, and the platform package also carries
- *              include/node (the headers node-gyp needs for sqlite3).
- *   n8n/     – `n8n@<version>` with `overrides.linkedom` (the registry mirror lacks what linkedom 0.18.15 pulls in),
- *              installed with `--ignore-scripts` (kafka's install script downloads from GitHub and fails), then
- *              `npm rebuild sqlite3` compiled from source against the Node 24 headers.
+ * Installs a version, OUTSIDE the repo, into `${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-pinbridge-suite/n8n-<version>/`:
+ *   node<major>/ – the Node that version needs, from npm. We install the platform package `node-linux-<arch>@<major>`
+ *              that the `node@<major>` package would pull in from its preinstall script: npm here runs with
+ *              ignore-scripts=true, and the platform package also carries include/node (the headers node-gyp needs
+ *              for sqlite3). n8n >= 2.37 refuses Node < 24; n8n 1.123.x's isolated-vm ships Node 22/24 prebuilds only.
+ *   n8n/     – `n8n@<version>` with that version's `overrides` (the registry mirror lacks what linkedom 0.18.15 pulls
+ *              in; n8n-nodes-base of 1.x/2.0 asks for an xlsx tarball from outside the registry), installed with
+ *              `--ignore-scripts` (kafka's install script downloads from GitHub and fails), then `npm rebuild sqlite3`
+ *              compiled from source against that Node's headers.
  *   .complete – marker written last; when present, everything is skipped.
- * npm's output is streamed so the ~6 minute first install shows progress.
+ * npm's output is streamed so the first install (≈ 5–9 min) shows progress.
  *
- * Run directly: `npx tsx test/e2e/n8n/install.ts`.
+ * Run directly: `npx tsx test/e2e/n8n/install.ts [--version 1.123.81] [--force]` (default: the pinned version).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const N8N_VERSION = '2.41.1';
-export const NODE_MAJOR = '24';
-const LINKEDOM_OVERRIDE = '0.18.14';
+import { knownN8nVersion, PINNED_N8N, type N8nVersionSpec } from './versions';
+
+export { PINNED_N8N, type N8nVersionSpec } from './versions';
+export const N8N_VERSION = PINNED_N8N.version;
+export const NODE_MAJOR = PINNED_N8N.nodeMajor;
 const NODE_PKG = `node-${process.platform}-${process.arch}`;
 
 export interface N8nInstall {
-	/** Root of this version's install (holds node24/, n8n/, .complete). */
+	spec: N8nVersionSpec;
+	/** Root of this version's install (holds node<major>/, n8n/, .complete). */
 	dir: string;
-	/** Folder containing the Node 24 `node` binary; put it first on PATH for n8n. */
+	/** Folder containing the `node` binary n8n runs on; put it first on PATH for n8n. */
 	nodeBinDir: string;
-	/** Absolute path of the Node 24 binary. */
+	/** Absolute path of that Node binary. */
 	nodeBin: string;
 	/** Absolute path of n8n's CLI entry (`bin/n8n`, a node script). */
 	n8nBin: string;
@@ -43,11 +47,12 @@ export function cacheRoot(): string {
 	return path.join(base, 'n8n-nodes-pinbridge-suite');
 }
 
-export function installPaths(): N8nInstall {
-	const dir = path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
-	const nodeBinDir = path.join(dir, 'node24', 'node_modules', NODE_PKG, 'bin');
+export function installPaths(spec: N8nVersionSpec = PINNED_N8N): N8nInstall {
+	const dir = path.join(cacheRoot(), `n8n-${spec.version}`);
+	const nodeBinDir = path.join(dir, nodeFolder(spec), 'node_modules', NODE_PKG, 'bin');
 	const n8nDir = path.join(dir, 'n8n');
 	return {
+		spec,
 		dir,
 		nodeBinDir,
 		nodeBin: path.join(nodeBinDir, 'node'),
@@ -56,8 +61,12 @@ export function installPaths(): N8nInstall {
 	};
 }
 
-export function isInstalled(): boolean {
-	return fs.existsSync(path.join(installPaths().dir, '.complete'));
+function nodeFolder(spec: N8nVersionSpec): string {
+	return `node${spec.nodeMajor}`;
+}
+
+export function isInstalled(spec: N8nVersionSpec = PINNED_N8N): boolean {
+	return fs.existsSync(path.join(installPaths(spec).dir, '.complete'));
 }
 
 function log(msg: string): void {
@@ -80,9 +89,9 @@ function writeJson(file: string, data: unknown): void {
 	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 }
 
-/** The folder of the Node 24 distribution that contains include/node (headers for node-gyp). */
+/** The folder of the Node distribution that contains include/node (headers for node-gyp). */
 function findNodeHeadersDir(p: N8nInstall): string | undefined {
-	const candidates = [path.join(p.dir, 'node24', 'node_modules', NODE_PKG)];
+	const candidates = [path.join(p.dir, nodeFolder(p.spec), 'node_modules', NODE_PKG)];
 	for (const c of candidates) {
 		if (fs.existsSync(path.join(c, 'include', 'node', 'node.h'))) return fs.realpathSync(c);
 	}
@@ -130,13 +139,17 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-export async function installN8n(opts: { force?: boolean } = {}): Promise<N8nInstall> {
-	const p = installPaths();
-	if (!opts.force && isInstalled()) return p;
+export async function installN8n(
+	opts: { force?: boolean; spec?: N8nVersionSpec } = {},
+): Promise<N8nInstall> {
+	const spec = opts.spec ?? PINNED_N8N;
+	const { version, nodeMajor } = spec;
+	const p = installPaths(spec);
+	if (!opts.force && isInstalled(spec)) return p;
 	return withLock(p.dir, async () => {
-		if (!opts.force && isInstalled()) return p; // finished by another process while we waited
+		if (!opts.force && isInstalled(spec)) return p; // finished by another process while we waited
 		const started = Date.now();
-		log(`installing Node ${NODE_MAJOR} + n8n@${N8N_VERSION} into ${p.dir} (first time only, ~6 min)`);
+		log(`installing Node ${nodeMajor} + n8n@${version} into ${p.dir} (first time only, ~5–9 min)`);
 		const npmEnv: NodeJS.ProcessEnv = {
 			...process.env,
 			npm_config_yes: 'true',
@@ -145,27 +158,27 @@ export async function installN8n(opts: { force?: boolean } = {}): Promise<N8nIns
 			npm_config_update_notifier: 'false',
 		};
 
-		// 1. Node 24 in its own folder.
-		const nodeDir = path.join(p.dir, 'node24');
+		// 1. Node in its own folder.
+		const nodeDir = path.join(p.dir, nodeFolder(spec));
 		const nodeMarker = path.join(nodeDir, '.complete');
 		if (!fs.existsSync(nodeMarker)) {
 			fs.mkdirSync(nodeDir, { recursive: true });
-			writeJson(path.join(nodeDir, 'package.json'), { name: 'pinbridge-e2e-node24', private: true });
-			await run('npm', ['install', '--no-save', '--loglevel=http', `${NODE_PKG}@${NODE_MAJOR}`], nodeDir, npmEnv);
+			writeJson(path.join(nodeDir, 'package.json'), { name: `pinbridge-e2e-${nodeFolder(spec)}`, private: true });
+			await run('npm', ['install', '--no-save', '--loglevel=http', `${NODE_PKG}@${nodeMajor}`], nodeDir, npmEnv);
 			fs.writeFileSync(nodeMarker, new Date().toISOString());
 		}
-		if (!fs.existsSync(p.nodeBin)) throw new Error(`Node ${NODE_MAJOR} binary missing at ${p.nodeBin}`);
+		if (!fs.existsSync(p.nodeBin)) throw new Error(`Node ${nodeMajor} binary missing at ${p.nodeBin}`);
 		log(`Node: ${p.nodeBin}`);
 
-		// Everything below runs with Node 24 first on PATH, so npm / node-gyp target Node 24's ABI.
+		// Everything below runs with that Node first on PATH, so npm / node-gyp target its ABI.
 		const headers = findNodeHeadersDir(p);
-		const env24: NodeJS.ProcessEnv = {
+		const envNode: NodeJS.ProcessEnv = {
 			...npmEnv,
 			PATH: `${p.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
 			...(headers ? { npm_config_nodedir: headers } : {}),
 		};
-		if (!headers) delete env24.npm_config_nodedir;
-		log(`node-gyp headers: ${headers ?? '(none found in node@24 package; node-gyp will try its default)'}`);
+		if (!headers) delete envNode.npm_config_nodedir;
+		log(`node-gyp headers: ${headers ?? `(none found in the Node ${nodeMajor} package; node-gyp will try its default)`}`);
 
 		// 2. n8n itself.
 		const n8nMarker = path.join(p.n8nDir, '.installed');
@@ -174,27 +187,29 @@ export async function installN8n(opts: { force?: boolean } = {}): Promise<N8nIns
 			writeJson(path.join(p.n8nDir, 'package.json'), {
 				name: 'pinbridge-e2e-n8n',
 				private: true,
-				dependencies: { n8n: N8N_VERSION },
-				overrides: { linkedom: LINKEDOM_OVERRIDE },
+				dependencies: { n8n: version },
+				overrides: spec.overrides,
 			});
-			await run('npm', ['install', '--ignore-scripts', '--no-fund', '--no-audit', '--loglevel=http'], p.n8nDir, env24);
+			await run('npm', ['install', '--ignore-scripts', '--no-fund', '--no-audit', '--loglevel=http'], p.n8nDir, envNode);
 			fs.writeFileSync(n8nMarker, new Date().toISOString());
 		}
 
-		// 3. sqlite3 native module, built from source against Node 24.
+		// 3. sqlite3 native module, built from source against that Node.
 		//    `--ignore-scripts=false`: npm here is configured with ignore-scripts=true, which turns `rebuild` into a no-op.
 		//    sqlite3's install script tries a prebuilt download first (fails offline), then node-gyp builds it.
 		const sqliteMarker = path.join(p.n8nDir, '.sqlite3-built');
-		if (!fs.existsSync(sqliteMarker) || !(await sqliteLoads(p, env24))) {
-			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], p.n8nDir, env24);
-			if (!(await sqliteLoads(p, env24))) throw new Error('sqlite3 was rebuilt but does not load under Node 24');
+		if (!fs.existsSync(sqliteMarker) || !(await sqliteLoads(p, envNode))) {
+			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], p.n8nDir, envNode);
+			if (!(await sqliteLoads(p, envNode))) {
+				throw new Error(`sqlite3 was rebuilt but does not load under Node ${nodeMajor}`);
+			}
 			fs.writeFileSync(sqliteMarker, new Date().toISOString());
 		}
 		if (!fs.existsSync(p.n8nBin)) throw new Error(`n8n CLI missing at ${p.n8nBin}`);
 
 		fs.writeFileSync(
 			path.join(p.dir, '.complete'),
-			JSON.stringify({ n8n: N8N_VERSION, finishedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }) + '\n',
+			JSON.stringify({ n8n: version, finishedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }) + '\n',
 		);
 		log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 		return p;
@@ -202,7 +217,9 @@ export async function installN8n(opts: { force?: boolean } = {}): Promise<N8nIns
 }
 
 if (require.main === module) {
-	installN8n({ force: process.argv.includes('--force') }).then(
+	const versionFlag = process.argv.indexOf('--version');
+	const spec = versionFlag > 0 ? knownN8nVersion(process.argv[versionFlag + 1]) : PINNED_N8N;
+	installN8n({ force: process.argv.includes('--force'), spec }).then(
 		(p) => log(`ready: ${p.n8nBin} (node ${p.nodeBin})`),
 		(err) => {
 			console.error(err);
