@@ -68,8 +68,8 @@ describe('searchAccounts', () => {
 	});
 
 	it('surfaces PinBridge’s error, with the key redacted', async () => {
-		// n8n itself tries a 401 once more (after refreshing what can be refreshed) before giving up.
-		const scope = api().get('/v1/pinterest/accounts').times(2).reply(401, { detail: 'Invalid API key' });
+		// Once: the helper asks n8n not to throw on statuses, so n8n does not resend a 401 with an API key.
+		const scope = api().get('/v1/pinterest/accounts').once().reply(401, { detail: 'Invalid API key' });
 		const failure = await searchAccounts.call(loadOptionsContext({})).catch((error: Error) => error);
 		expect(failure).toBeInstanceOf(Error);
 		expect((failure as Error).message).toBe('Invalid API key');

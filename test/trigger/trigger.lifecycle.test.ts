@@ -170,8 +170,7 @@ describe('PinBridge Trigger: registration', () => {
 
 	it('delete reports other failures and keeps what it would need to try again', async () => {
 		const { harness } = await registered();
-		// n8n-core itself sends a request once more after a 401 (to refresh credentials): answer every attempt.
-		nock(TEST_BASE_URL).persist().delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(401, { detail: 'Invalid API key' });
+		nock(TEST_BASE_URL).delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(401, { detail: 'Invalid API key' });
 		await expect(harness.delete()).rejects.toMatchObject({ httpCode: '401', message: 'Invalid API key' });
 		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
 	});
