@@ -13,11 +13,25 @@ async function installN8n() {
 	await dev().installN8n();
 }
 
+// On a terminal the build's spinner animates in place; written to a file it would be a wall of escape codes, so
+// without a TTY the output is collected and printed once, made readable (test/e2e/n8n/devLog.ts).
 function build() {
+	const toTerminal = Boolean(process.stdout.isTTY);
 	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', 'build'], { stdio: 'inherit' });
+		const child = spawn('npm', ['run', 'build'], { stdio: toTerminal ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		if (!toTerminal) {
+			for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
+		}
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
+		child.on('exit', (code) => {
+			if (!toTerminal) {
+				const { readableBuildOutput } = tsxRequire('./test/e2e/n8n/devLog.ts', __filename);
+				console.log(readableBuildOutput(output));
+			}
+			if (code === 0) resolve();
+			else reject(new Error(`npm run build exited with ${code}`));
+		});
 	});
 }
 

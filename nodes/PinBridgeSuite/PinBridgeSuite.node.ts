@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
+import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
 import { searchAccounts, searchBoards } from '../shared/listSearch';
 import { routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
 import { requestSettingsProperty } from '../shared/transport/settings';
@@ -23,7 +24,8 @@ export class PinBridgeSuite implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Publish, schedule and track Pinterest Pins through PinBridge',
+		// Shared with the trigger: see PAIR_DESCRIPTION.
+		description: PAIR_DESCRIPTION,
 		defaults: { name: 'PinBridge' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

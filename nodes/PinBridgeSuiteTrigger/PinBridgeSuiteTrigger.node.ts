@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
+import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
 import { searchAccounts, searchBoards } from '../shared/listSearch';
 import { accountLocator, boardLocator } from '../shared/locators';
 import { receiveDelivery } from './receive';
@@ -24,7 +25,8 @@ export class PinBridgeSuiteTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when PinBridge publishes a Pin or fails to',
+		// Shared with the action node: n8n's nodes panel shows the pair as one entry with this text (see PAIR_DESCRIPTION).
+		description: PAIR_DESCRIPTION,
 		defaults: { name: 'PinBridge Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -66,6 +66,10 @@ async function expectRefused(row: BadInputCase): Promise<void> {
 	} else {
 		expect(message).toMatch(new RegExp(`^${escapeRegExp(row.field)}: `));
 		expect(error?.description).toBe('Nothing was sent to PinBridge for this item.');
+		// Not dressed up as PinBridge's answer: n8n's editor lists an error with an HTTP code or raw messages under
+		// "From PinBridge → Error code …" (n8n re-wraps other errors with the code "none").
+		expect(error?.httpCode ?? null).toBeNull();
+		expect(error?.messages ?? []).toEqual([]);
 		expect(items).toEqual([]);
 	}
 	expect(message).toContain(row.rule);

@@ -1,7 +1,8 @@
 import {
-	NodeOperationError,
+	NodeApiError,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type JsonObject,
 	type PreSendAction,
 } from 'n8n-workflow';
 
@@ -12,11 +13,18 @@ export { characterCount, describeValue };
 /**
  * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
  * that item; with Continue On Fail the item carries the error and the others go on.
+ *
+ * Why a NodeApiError with no HTTP code rather than a NodeOperationError: n8n-core's RoutingNode re-wraps anything
+ * but a NodeApiError that a declarative request rejects with into `NodeApiError(…, { httpCode: 'none' })`, and the
+ * editor then lists the error under "From PinBridge → Error code: none", as if PinBridge had answered. Built here
+ * from an empty response, the error passes through unchanged, carries no HTTP code and no raw response, and the
+ * editor shows only the message and the description below.
  */
-export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${rule}`, {
-		itemIndex: ctx.getItemIndex(),
+export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: string): NodeApiError {
+	return new NodeApiError(ctx.getNode(), {} as JsonObject, {
+		message: `${field}: ${rule}`,
 		description: 'Nothing was sent to PinBridge for this item.',
+		itemIndex: ctx.getItemIndex(),
 	});
 }
 

@@ -57,6 +57,10 @@ export interface FailureContext {
 	itemIndex?: number;
 	/** Values that must never appear in an error (API key, tokens). */
 	secrets: string[];
+	/** Where the request went (the credential's Base URL, normalised), named when PinBridge cannot be reached. */
+	baseUrl?: string;
+	/** How the user finds the credential in n8n, e.g. `"My key" (PinBridge API)`, named when it is refused. */
+	credential?: string;
 }
 
 export function redact(value: string, secrets: string[]): string {
@@ -76,7 +80,13 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 	if (outcome.kind === 'network') {
 		// The socket error's code stays out of the message: n8n would swap such a message for its own generic text.
 		const message = 'PinBridge did not answer';
-		const description = [`${where} failed with ${outcome.code} before any answer came back.`, attemptsNote]
+		const description = [
+			`${where} failed with ${outcome.code} before any answer came back.`,
+			context.baseUrl
+				? `Check the Base URL ${context.baseUrl} in the credential${context.credential ? ` ${context.credential}` : ''}: that it is PinBridge's address, and that n8n can reach it (network, proxy, firewall).`
+				: undefined,
+			attemptsNote,
+		]
 			.filter(Boolean)
 			.join(' ');
 		return new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex: context.itemIndex });
@@ -89,6 +99,9 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 		details.code ? `PinBridge code: ${details.code}` : undefined,
 		details.fieldErrors.length > 1 ? `Fields: ${details.fieldErrors.join('; ')}` : undefined,
 		details.remediation ? `What to do: ${details.remediation}` : undefined,
+		outcome.status === 401
+			? `Check the credential${context.credential ? ` ${context.credential}` : ''}: PinBridge did not accept its API key or token (a revoked or mistyped key, or a key from another workspace).`
+			: undefined,
 		details.upgradeUrl ? `Upgrade: ${details.upgradeUrl}` : undefined,
 		details.requestId ? `Request ID: ${details.requestId}` : undefined,
 		`Request: ${where} → HTTP ${status}`,

@@ -87,6 +87,12 @@ export function credentialTypeOf(ctx: PinBridgeContext): string {
 	return credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey'));
 }
 
+/** The credential as the user finds it in n8n: its name and its type's display name. */
+function credentialLabel(credential: ICredentialsDecrypted): string {
+	const typeName = credential.type === 'pinBridgeSuiteOAuth2Api' ? 'PinBridge OAuth2 API' : 'PinBridge API';
+	return credential.name ? `"${credential.name}" (${typeName})` : `(${typeName})`;
+}
+
 function secretsOf(credentials: IDataObject): string[] {
 	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
@@ -257,6 +263,8 @@ export async function pinBridgeRequest<T = unknown>(
 			retryNote,
 			itemIndex: request.itemIndex,
 			secrets: secretsOf(credentials),
+			baseUrl: normalizeBaseUrl(credentials.baseUrl),
+			credential: credentialLabel(credential),
 		});
 
 	let waitedMs = 0;

@@ -35,7 +35,7 @@ export const importFromCsv: OperationDefinition = {
 	option: {
 		name: 'From CSV',
 		value: 'fromCsv',
-		action: 'Import pins from a CSV file',
+		action: 'Import Pins from a CSV file',
 		description: 'Create many Pins at once from a CSV file in an input binary property (e.g. from Read/Write Files)',
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/imports/csv' },

@@ -64,11 +64,26 @@ export async function sendImportChunks(
 	return jobs;
 }
 
+/** What the Rows field starts with: one row showing the shape (its ids are placeholders and fail the checks). */
+const ROWS_EXAMPLE = JSON.stringify(
+	[
+		{
+			account_id: 'Pinterest account ID (UUID)',
+			board_id: 'Board ID (digits)',
+			title: 'Pin title',
+			image_url: 'https://example.com/image.jpg',
+			link_url: 'https://example.com/product',
+		},
+	],
+	null,
+	2,
+);
+
 export const importFromJson: OperationDefinition = {
 	option: {
 		name: 'From JSON',
 		value: 'fromJson',
-		action: 'Import pins from JSON rows',
+		action: 'Import Pins from JSON rows',
 		description: 'Create many Pins (or schedules) at once from a list of rows, sent in requests of up to 500 rows',
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/imports/json' },
@@ -89,9 +104,11 @@ export const importFromJson: OperationDefinition = {
 			name: 'rows',
 			type: 'json',
 			required: true,
-			default: '[]',
-			placeholder: '={{ $json.rows }}',
-			description: 'The Pins to import: an array of objects with PinBridge’s field names (account_id, board_id, title, image_url or asset_id, description, link_url, alt_text, dominant_color, related_terms, and run_at to schedule instead of publishing now). Usually an expression such as {{ $JSON.rows }} after an Aggregate node. Rows without an idempotency_key get one made from their content, so running the workflow again never imports a row twice; a run_at without a time zone offset is read in the workflow’s time zone.',
+			default: ROWS_EXAMPLE,
+			description:
+				'The Pins to import: an array of objects with PinBridge’s field names (account_id, board_id, title, image_url or asset_id, description, link_url, alt_text, dominant_color, related_terms, and run_at to schedule instead of publishing now). Rows without an idempotency_key get one made from their content, so running the workflow again never imports a row twice; a run_at without a time zone offset is read in the workflow’s time zone.',
+			// In the hint rather than the description: n8n's lint upper-cases every "json" in a description.
+			hint: 'Replace the example with your rows, usually an expression such as {{ $json.rows }} after an Aggregate node (Aggregate → All Item Data, put in field "rows")',
 		},
 	],
 };

@@ -13,7 +13,7 @@ export const deletePin: OperationDefinition = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a pin',
+		action: 'Delete a Pin',
 		description: 'Delete a Pin from PinBridge and, optionally, from Pinterest',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}' },

@@ -23,7 +23,7 @@ export const getManyPins: OperationDefinition = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many pins',
+		action: 'Get many Pins',
 		description: 'List Pins, newest first, optionally filtered by account, board, status, date or text',
 		routing: {
 			// qs.offset marks the endpoint as paginated: the helper pages with limit/offset up to Limit.

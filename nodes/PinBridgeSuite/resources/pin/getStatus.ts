@@ -5,7 +5,7 @@ export const getPinStatus: OperationDefinition = {
 	option: {
 		name: 'Get Status',
 		value: 'getStatus',
-		action: 'Get the publishing status of a pin',
+		action: 'Get the publishing status of a Pin',
 		description:
 			'Get the publishing job of a Pin: queued, deferred (waiting for Pinterest rate limits), publishing, published or failed, with the error when it failed',
 		routing: {

@@ -55,7 +55,7 @@ export const publishPin: OperationDefinition = {
 	option: {
 		name: 'Publish',
 		value: 'publish',
-		action: 'Publish a pin',
+		action: 'Publish a Pin',
 		description:
 			'Create a Pin on a Pinterest board. PinBridge queues it and publishes it as Pinterest’s rate limits allow.',
 		routing: {

@@ -39,7 +39,7 @@ export const retryPin: OperationDefinition = {
 	option: {
 		name: 'Retry',
 		value: 'retry',
-		action: 'Retry a failed pin',
+		action: 'Retry a failed Pin',
 		description: 'Queue a failed Pin for publishing again (only Pins in status failed)',
 		routing: {
 			request: { method: 'POST', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}/retry' },

@@ -25,6 +25,7 @@ const runAtField: INodeProperties = {
 	required: true,
 	description:
 		'When PinBridge publishes the Pin; must be in the future. A time without an offset (as the date picker gives) is read in the workflow’s time zone (Workflow Settings → Timezone) and sent with that zone’s offset on that date, summer time included. A time with an offset or Z, e.g. from an expression such as {{ $now.plus(1, "day").toISO() }}, is kept as it is.',
+	hint: 'In the workflow’s time zone (Workflow Settings → Timezone) unless the value names an offset or Z',
 };
 
 /** Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. */

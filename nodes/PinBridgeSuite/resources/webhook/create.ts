@@ -16,6 +16,7 @@ import {
 	revealGeneratedSecret,
 	SECRET_MAX_LENGTH,
 	SECRET_MIN_LENGTH,
+	SECRET_SHOWN_ONCE,
 	WEBHOOK_EVENTS,
 } from './fields';
 
@@ -80,6 +81,13 @@ export const createWebhook: OperationDefinition = {
 			type: 'boolean',
 			default: true,
 			description: 'Whether PinBridge should start sending events to the URL right away',
+		},
+		{
+			displayName: SECRET_SHOWN_ONCE,
+			name: 'secretShownOnceNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { secret: [''] } },
 		},
 	],
 };

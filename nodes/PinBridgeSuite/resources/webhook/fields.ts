@@ -17,6 +17,10 @@ export const SECRET_MAX_LENGTH = 255;
 
 export const requireWebhookId = requireUuid('webhookId', 'Webhook ID');
 
+/** The notice shown where a secret gets generated: the user has one chance to copy it. */
+export const SECRET_SHOWN_ONCE =
+	'With Secret empty, the node generates one. It appears once, as "secret" in this node\'s output: store it now, PinBridge never shows it again.';
+
 /** The webhook an operation works on: an id typed in, or an expression such as {{ $json.id }}. */
 export function webhookIdField(description: string): INodeProperties {
 	return {
