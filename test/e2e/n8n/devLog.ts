@@ -11,13 +11,13 @@ const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const SPINNER_GLYPH = /[◒◐◓◑◇■▲]/g;
 
 export function readableBuildOutput(raw: string): string {
-	return raw
-		.replace(ESCAPE_SEQUENCE, '')
-		.split(/\r?\n/)
-		.map((line) => {
-			const lastFrame = [...line.matchAll(SPINNER_GLYPH)].pop();
-			return (lastFrame ? line.slice(lastFrame.index) : line).trimEnd();
-		})
-		.filter((line) => line.trim() !== '')
-		.join('\n');
+  return raw
+    .replace(ESCAPE_SEQUENCE, "")
+    .split(/\r?\n/)
+    .map((line) => {
+      const lastFrame = [...line.matchAll(SPINNER_GLYPH)].pop();
+      return (lastFrame ? line.slice(lastFrame.index) : line).trimEnd();
+    })
+    .filter((line) => line.trim() !== "")
+    .join("\n");
 }
