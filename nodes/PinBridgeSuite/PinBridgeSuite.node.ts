@@ -6,11 +6,14 @@ import { searchAccounts, searchBoards } from '../shared/listSearch';
 import { routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
 import { requestSettingsProperty } from '../shared/transport/settings';
 import { accountProperties } from './resources/account';
+import { activityLogProperties } from './resources/activityLog';
+import { analyticsProperties } from './resources/analytics';
 import { apiKeyProperties } from './resources/apiKey';
 import { assetProperties } from './resources/asset';
 import { boardProperties } from './resources/board';
 import { importProperties } from './resources/import';
 import { pinProperties } from './resources/pin';
+import { planProperties } from './resources/plan';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
@@ -41,12 +44,15 @@ export class PinBridgeSuite implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity Log', value: 'activityLog' },
+					{ name: 'Analytics', value: 'analytics' },
 					{ name: 'API Key', value: 'apiKey' },
 					{ name: 'Asset', value: 'asset' },
 					{ name: 'Board', value: 'board' },
 					{ name: 'Import', value: 'import' },
 					{ name: 'Pin', value: 'pin' },
 					{ name: 'Pinterest Account', value: 'account' },
+					{ name: 'Plan', value: 'plan' },
 					{ name: 'Rate Meter', value: 'rateMeter' },
 					{ name: 'Related Term', value: 'relatedTerm' },
 					{ name: 'Schedule', value: 'schedule' },
@@ -55,11 +61,14 @@ export class PinBridgeSuite implements INodeType {
 				default: 'pin',
 			},
 			...accountProperties,
+			...activityLogProperties,
+			...analyticsProperties,
 			...apiKeyProperties,
 			...assetProperties,
 			...boardProperties,
 			...importProperties,
 			...pinProperties,
+			...planProperties,
 			...rateMeterProperties,
 			...relatedTermProperties,
 			...scheduleProperties,

@@ -19,6 +19,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CURSOR_PARAMETER, pinBridgeRequestCursorList } from './cursorPaging';
 import {
 	pinBridgeRequest,
 	pinBridgeRequestList,
@@ -80,13 +81,20 @@ export function routeThroughHelper(routeOptions: RouteOptions = {}) {
 			request.reconcile = async () => await reconcile(this, request);
 		}
 
-		// List operations carry Return All / Limit; endpoints that page declare `qs.offset` in their routing.
+		// List operations carry Return All / Limit; endpoints that page declare `qs.offset` (or, paged by cursor,
+		// an empty `qs.cursor`) in their routing.
 		const returnAll = this.getNodeParameter('returnAll', 'notAList') as boolean | string;
 		let response: PinBridgeResponse;
 		if (typeof returnAll === 'boolean') {
 			const limit = returnAll ? 0 : Number(this.getNodeParameter('limit', 50));
-			const paginated = request.qs !== undefined && 'offset' in request.qs;
-			const body = await pinBridgeRequestList(ctx, request, { returnAll, limit, paginated });
+			const body =
+				request.qs !== undefined && CURSOR_PARAMETER in request.qs
+					? await pinBridgeRequestCursorList(ctx, request, { returnAll, limit })
+					: await pinBridgeRequestList(ctx, request, {
+							returnAll,
+							limit,
+							paginated: request.qs !== undefined && 'offset' in request.qs,
+						});
 			response = { body, headers: {}, statusCode: 200 };
 		} else {
 			response = await pinBridgeRequest(ctx, request);

@@ -1,0 +1,4 @@
+import { resourceProperties } from '../operation';
+import { getManyActivityLogEntries } from './getMany';
+
+export const activityLogProperties = resourceProperties('activityLog', [getManyActivityLogEntries], 'getAll');

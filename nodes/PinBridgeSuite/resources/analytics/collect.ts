@@ -1,0 +1,21 @@
+import { accountLocator } from '../../../shared/locators';
+import { requireUuid } from '../../shared/validation';
+import type { OperationDefinition } from '../operation';
+
+export const collectAccountAnalytics: OperationDefinition = {
+	option: {
+		name: 'Collect Account Analytics',
+		value: 'collect',
+		action: 'Collect analytics of a pinterest account now',
+		description:
+			'Ask PinBridge to fetch the account’s analytics from Pinterest now instead of waiting for the nightly run; at most once per account every 15 minutes',
+		routing: {
+			request: {
+				method: 'POST',
+				url: '=/v1/analytics/accounts/{{ String($parameter.account).trim() }}/collect',
+			},
+			send: { preSend: [requireUuid('account', 'Pinterest Account')] },
+		},
+	},
+	fields: [accountLocator({}, { description: 'The Pinterest account whose analytics to collect' })],
+};

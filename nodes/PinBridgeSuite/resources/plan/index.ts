@@ -1,0 +1,4 @@
+import { resourceProperties } from '../operation';
+import { getPlanStatus } from './getStatus';
+
+export const planProperties = resourceProperties('plan', [getPlanStatus], 'getStatus');
