@@ -225,4 +225,21 @@ export const cases: BadInputCase[] = [
 	{ name: 'webhook update secret of 15 emoji', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: '🔑'.repeat(15) } }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
 	{ name: 'custom idempotency key of 256 emoji', parameters: publish({ publishOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
 	{ name: 'import row idempotency_key of 256 emoji', parameters: op('import', 'fromJson', { rows: JSON.stringify([{ title: 'a', idempotency_key: '🔑'.repeat(256) }]) }), field: 'Rows', rule: 'row 1: idempotency_key must be at most 255 characters (it has 256)' },
+
+	// ── Analytics, Activity Log (tests' clock: 2026-11-22T10:00:00Z) ──────────────────────────────────────────────
+	{ name: 'analytics range over 366 days', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), startDate: '2025-11-01', endDate: '2026-11-22' }), field: 'Start Date', rule: 'the range may cover at most 366 days, got 387' },
+	{ name: 'analytics live older than 90 days', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), startDate: '2026-08-01', source: 'live' }), field: 'Start Date', rule: 'live data reaches back 90 days' },
+	{ name: 'analytics start after end', parameters: op('analytics', 'getPin', { pinId: '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e', startDate: '2026-11-10', endDate: '2026-11-01' }), field: 'Start Date', rule: 'must be on or before the End Date (2026-11-10 is after 2026-11-01)' },
+	{ name: 'analytics unreadable start date', parameters: op('analytics', 'getOverview', { startDate: 'last week' }), field: 'Start Date', rule: '"last week" is not a date PinBridge can read' },
+	{ name: 'analytics end date that does not exist', parameters: op('analytics', 'getTopPins', { endDate: '2026-02-30' }), field: 'End Date', rule: '"2026-02-30" is not a valid date' },
+	{ name: 'analytics metric outside the list (from an expression)', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), metrics: '={{ ["IMPRESSION", "LIKES"] }}' }), field: 'Metrics', rule: 'must be one of ENGAGEMENT, IMPRESSION' },
+	{ name: 'analytics source outside auto/stored/live', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), source: '={{ "cache" }}' }), field: 'Source', rule: 'must be one of auto, stored, live, got "cache"' },
+	{ name: 'Pin analytics with a Pinterest pin ID', parameters: op('analytics', 'getPin', { pinId: '1234567890' }), field: 'Pin ID', rule: 'must be a PinBridge ID (a UUID)' },
+	{ name: 'Top Pins asking for more than 100', parameters: op('analytics', 'getTopPins', { top: '={{ 500 }}' }), field: 'Number of Pins', rule: 'must be a whole number from 1 to 100, got 500' },
+	{ name: 'summary in an unknown time zone', parameters: op('analytics', 'getSummary', { options: { timeZone: 'Mars/Olympus_Mons' } }), field: 'Time Zone', rule: '"Mars/Olympus_Mons" is not a time zone name' },
+	{ name: 'summary start not before end', parameters: op('analytics', 'getSummary', { start: '2026-11-20', end: '2026-11-20' }), field: 'Start', rule: 'must be before the End' },
+	{ name: 'summary over 366 days', parameters: op('analytics', 'getSummary', { start: '2025-01-01' }), field: 'Start', rule: 'at most 366 days' },
+	{ name: 'summary unreadable end', parameters: op('analytics', 'getSummary', { end: 'soon' }), field: 'End', rule: '"soon" is not a date and time' },
+	{ name: 'Collect with an account that is no UUID', parameters: op('analytics', 'collect', { account: byId('={{ "me" }}') }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "me"' },
+	{ name: 'activity log with an unreadable Since', parameters: op('activityLog', 'getAll', { filters: { since: 'yesterday' } }), field: 'Since', rule: '"yesterday" is not a date and time' },
 ];

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { accountLocator } from '../../../shared/locators';
-import { accountAndBoardQuery } from '../../shared/listFilters';
+import { accountQuery } from '../../shared/listFilters';
 import type { OperationDefinition } from '../operation';
 import { endDateField, outputField, sendRangeQuery, shapeAnalyticsOutput, startDateField } from './fields';
 
 /** The optional account filter, checked first. */
 export async function sendAccountFilter(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const qs: IDataObject = { ...requestOptions.qs, ...accountAndBoardQuery(this) };
+	const qs: IDataObject = { ...requestOptions.qs, ...accountQuery(this) };
 	return { ...requestOptions, qs };
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { accountLocator } from '../../../shared/locators';
 import { transportRuntime } from '../../../shared/transport/request';
-import { accountAndBoardQuery } from '../../shared/listFilters';
+import { accountQuery } from '../../shared/listFilters';
 import { isKnownTimeZone, resolveDateTime } from '../../shared/runAt';
 import { checkOptionalText, invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
@@ -39,7 +39,7 @@ async function sendSummaryQuery(this: IExecuteSingleFunctions, requestOptions: I
 	if (start && endMs - start.instant > MAX_RANGE_DAYS * DAY_MS) {
 		throw invalidField(this, 'Start', `the range may cover at most ${MAX_RANGE_DAYS} days`);
 	}
-	const qs: IDataObject = { ...requestOptions.qs, ...accountAndBoardQuery(this), tz: timeZone };
+	const qs: IDataObject = { ...requestOptions.qs, ...accountQuery(this), tz: timeZone };
 	if (start) qs.start = start.value;
 	if (end) qs.end = end.value;
 	return { ...requestOptions, qs };

@@ -18,9 +18,9 @@ const MAX_TOP = 100;
 
 async function sendRanking(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const sortBy = checkOneOf(this, 'Rank By', this.getNodeParameter('sortBy', 'impression'), SORT_BY);
-	const limit = this.getNodeParameter('limit', 10) as unknown;
+	const limit = this.getNodeParameter('top', 10) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_TOP) {
-		throw invalidField(this, 'Limit', `must be a whole number from 1 to ${MAX_TOP}, got ${String(limit)}`);
+		throw invalidField(this, 'Number of Pins', `must be a whole number from 1 to ${MAX_TOP}, got ${String(limit)}`);
 	}
 	return { ...requestOptions, qs: { ...requestOptions.qs, sort_by: sortBy, limit } };
 }
@@ -67,12 +67,12 @@ export const getTopPins: OperationDefinition = {
 			],
 		},
 		{
-			displayName: 'Limit',
-			name: 'limit',
+			displayName: 'Number of Pins',
+			name: 'top',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TOP },
 			default: 10,
-			description: 'Max number of results to return',
+			description: `How many Pins to return, best first (1–${MAX_TOP})`,
 		},
 	],
 };
