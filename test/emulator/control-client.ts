@@ -116,6 +116,11 @@ export class EmulatorControl {
 		return this.call('POST', `/pins/${id}/fail`, error ?? {});
 	}
 
+	/** The pin is deleted on Pinterest itself: it stays published with removed_from_pinterest_at set. */
+	removeOnPinterest(id: string): Promise<Pin> {
+		return this.call('POST', `/pins/${id}/remove-on-pinterest`, {});
+	}
+
 	schedules(workspaceId?: string): Promise<Schedule[]> {
 		return this.call('GET', `/schedules${this.qs({ workspace_id: workspaceId })}`);
 	}

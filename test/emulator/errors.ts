@@ -5,6 +5,9 @@
 //   400, 403, 409, 429 .. envelope{"error": {"code", "message", "remediation", "retry_after_seconds"?}}
 //   422 board_* codes ... envelope + detail string ("possibly together with detail")
 //   500 ................. {"detail": "Internal Server Error", "request_id": "..."}
+// API 1.41 (§8.2): every `error` envelope also carries `request_id` (added when the reply is sent, http.ts), and a
+// 422 validation list comes with the envelope too: {"detail": [...], "error": {"code": "validation_error",
+// "message", "errors": [{loc, msg, type}]}} — old clients read `detail`, new ones `error`.
 
 export interface ValidationItem {
 	loc: Array<string | number>;
@@ -32,9 +35,43 @@ export function detail(status: number, message: string): ApiError {
 export const notFound = (what: string): ApiError => detail(404, `${what} not found`);
 export const invalidKey = (): ApiError => detail(401, 'Invalid API key');
 
-export function validation(items: ValidationItem[]): ApiError {
-	return new ApiError(422, { detail: items });
+/** "title: String should have at most 100 characters" — the first problem, named by its field. */
+function validationMessage(items: ValidationItem[]): string {
+	const first = items[0];
+	if (!first) return 'Validation failed';
+	const loc = first.loc.filter((part) => part !== 'body').join('.');
+	return loc ? `${loc}: ${first.msg}` : first.msg;
 }
+
+export function validation(items: ValidationItem[]): ApiError {
+	return new ApiError(422, {
+		detail: items,
+		error: {
+			code: 'validation_error',
+			message: validationMessage(items),
+			remediation: 'Fix the fields listed in errors and send the request again.',
+			errors: items.map(({ loc, msg, type }) => ({ loc, msg, type })),
+		},
+	});
+}
+
+/** Where a user reconnects a Pinterest account ([decided]: PinBridge's dashboard page; never fetched). */
+export const CONNECT_URL = 'https://pinbridge.io/dashboard/connections';
+
+/** 409 scope_missing (§8.14 item 3): the Pinterest connection lacks a permission, not the API key. */
+export function scopeMissing(scope: string): ApiError {
+	return envelope(
+		409,
+		'scope_missing',
+		`The Pinterest connection lacks the ${scope} permission`,
+		'Reconnect the Pinterest account in PinBridge to grant it (connections made before API 1.37 lack it).',
+		{ connect_url: CONNECT_URL, missing_scopes: [scope] },
+	);
+}
+
+/** 404 board_not_found in the envelope, with a detail string (the delete and update calls). */
+export const boardNotFound = (boardId: string): ApiError =>
+	envelope(404, 'board_not_found', `Board ${boardId} not found`, 'List the boards of the account and use one of their ids.', {}, true);
 
 export function business(status: number, code: string, message: string): ApiError {
 	return new ApiError(status, { detail: { error: { code, message, upgrade_url: UPGRADE_URL } } });

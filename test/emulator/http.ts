@@ -75,8 +75,16 @@ function faultReply(rule: FaultRule, requestId: string): Reply {
 	return { status, body, headers: rule.headers };
 }
 
+/** §8.2: the `error` envelope carries the request id (a copy: ApiError bodies may be shared). */
+function withRequestId(body: unknown, requestId: string): unknown {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+	const error = (body as { error?: unknown }).error;
+	if (!error || typeof error !== 'object' || Array.isArray(error)) return body;
+	return { ...body, error: { ...error, request_id: requestId } };
+}
+
 export function toReply(err: unknown, requestId: string, emu: Emulator): Reply {
-	if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
+	if (err instanceof ApiError) return { status: err.status, body: withRequestId(err.body, requestId), headers: err.headers };
 	console.error('[pinbridge-emulator] handler error', err);
 	emu.counters.errors_500++;
 	const e = serverError(requestId);

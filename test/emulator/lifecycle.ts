@@ -131,6 +131,8 @@ export class Lifecycle {
 			created_at: iso,
 			updated_at: iso,
 			published_at: null,
+			failed_at: null,
+			removed_from_pinterest_at: null,
 		};
 		const meta: PinMeta = { seq: ++this.store.pinSeq, createdMs: now, job_id: this.store.id(), submitted_at: iso, completed_at: null };
 		this.store.pins.set(pin.id, pin);
@@ -231,6 +233,9 @@ export class Lifecycle {
 			return this.fail(pin, 'board_not_found', `Board ${pin.board_id} no longer exists on Pinterest`);
 		for (const url of [pin.image_url, pin.cover_image_url])
 			if (isUnreachable(url)) return this.fail(pin, 'media_unreachable', `Could not download media from ${url}`);
+		// §8.7: after a forced asset delete, unpublished pins that used it fail to publish
+		if (pin.asset_id && !this.store.assets.has(pin.asset_id))
+			return this.fail(pin, 'media_unreachable', `Asset ${pin.asset_id} was deleted before the pin was published`);
 		this.publish(pin);
 	}
 
@@ -248,6 +253,11 @@ export class Lifecycle {
 		meta.completed_at = iso;
 		this.emu.counters.pins_published++;
 		this.logWorker(pin, pinEvent(pin, 'pin.published', 'success', `Pin "${pin.title}" published`, { pinterest_pin_id: pin.pinterest_pin_id }));
+		const s = this.scheduleOf(pin);
+		if (s && s.status === 'queued') {
+			s.status = 'done'; // a retried schedule (§8.5) is done once its pin is published
+			s.updated_at = iso;
+		}
 		this.emu.deliveries.emit(pin, 'pin.published');
 	}
 
@@ -260,9 +270,11 @@ export class Lifecycle {
 		pin.error_code = code;
 		pin.error_message = message;
 		pin.updated_at = iso;
+		pin.failed_at = iso;
 		meta.completed_at = iso;
 		this.emu.counters.pins_failed++;
 		this.logWorker(pin, pinEvent(pin, 'pin.publish_failed', 'failed', message, { error_code: code }));
+		this.failScheduleOf(pin, `${code}: ${message}`);
 		this.emu.deliveries.emit(pin, 'pin.failed');
 	}
 
@@ -281,12 +293,31 @@ export class Lifecycle {
 		}
 	}
 
-	/** POST /v1/pins/{id}/retry: failed pins only (409 pin_publishing otherwise). */
+	/** The schedule that created this pin (its internal key is `schedule:<id>`), if any. */
+	scheduleOf(pin: Pin): Schedule | undefined {
+		if (!pin.idempotency_key.startsWith('schedule:')) return undefined;
+		const s = this.store.schedules.get(pin.idempotency_key.slice('schedule:'.length));
+		return s && s.pin_id === pin.id ? s : undefined;
+	}
+
+	/** [decided] a schedule follows the pin it created: that pin failing fails the schedule (§8.5 retry needs it). */
+	private failScheduleOf(pin: Pin, lastError: string): void {
+		const s = this.scheduleOf(pin);
+		if (!s) return;
+		s.status = 'failed';
+		s.last_error = lastError;
+		s.updated_at = this.emu.clock.iso();
+	}
+
+	/**
+	 * POST /v1/pins/{id}/retry: failed pins only; otherwise 409 `pin_already_published` (published) or
+	 * `pin_publishing` (still on its way). The caller applies board/account overrides first.
+	 */
 	retry(pin: Pin): Pin {
 		if (pin.status !== 'failed')
 			throw envelope(
 				409,
-				'pin_publishing',
+				pin.status === 'published' ? 'pin_already_published' : 'pin_publishing',
 				`Only failed pins can be retried; this pin is ${pin.status}`,
 				'Wait for the pin to reach a final status, and retry only failed pins.',
 			);
@@ -296,6 +327,7 @@ export class Lifecycle {
 		meta.completed_at = null;
 		pin.error_code = null;
 		pin.error_message = null;
+		pin.failed_at = null;
 		this.enqueue(this.store.workspaces.get(pin.workspace_id)!, pin);
 		return pin;
 	}
@@ -321,6 +353,7 @@ export class Lifecycle {
 
 	private fire(s: Schedule): void {
 		if (s.status !== 'scheduled' || !this.store.schedules.has(s.id)) return;
+		if (Date.parse(s.run_at) > this.now()) return; // moved later by PATCH or retry, which armed a new timer
 		const ws = this.store.workspaces.get(s.workspace_id);
 		if (!ws) return;
 		this.emu.counters.schedules_fired++;

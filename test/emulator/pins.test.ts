@@ -26,7 +26,7 @@ describe('POST /v1/pins validation, rule by rule', () => {
 		['link_url must be http(s)', (b) => (b.link_url = 'ftp://example.com/x'), 'body.link_url', 'url_parsing'],
 		['link_url <= 2048', (b) => (b.link_url = `https://e.com/${'a'.repeat(2040)}`), 'body.link_url', 'string_too_long'],
 		['alt_text <= 500', (b) => (b.alt_text = 'x'.repeat(501)), 'body.alt_text', 'string_too_long'],
-		['related_terms must be an array', (b) => (b.related_terms = 'a,b'), 'body.related_terms', 'list_type'],
+		['related_terms must be a list or a comma string', (b) => (b.related_terms = 7), 'body.related_terms', 'list_type'],
 		['related_terms items must be strings', (b) => (b.related_terms = ['a', 3]), 'body.related_terms.1', 'string_type'],
 		['dominant_color must be #RRGGBB', (b) => (b.dominant_color = 'red'), 'body.dominant_color', 'string_pattern_mismatch'],
 		['image_url or asset_id required', (b) => delete b.image_url, 'body.image_url', 'value_error'],
@@ -230,7 +230,7 @@ describe('lifecycle', () => {
 		await emu.control.advance(1);
 		const conflict = await call('POST', `/v1/pins/${ok.id}/retry`);
 		expect(conflict.status).toBe(409);
-		expect(conflict.body.error.code).toBe('pin_publishing');
+		expect(conflict.body.error.code).toBe('pin_already_published');
 		// retry of the failed one re-enqueues it; force a publish via control to finish
 		const retried = await call('POST', `/v1/pins/${pin.id}/retry`);
 		expect(retried.status).toBe(200);
@@ -300,8 +300,10 @@ describe('GET /v1/pins list, filters and pagination; delete', () => {
 		expect(Array.isArray(r.body)).toBe(true);
 		expect(r.headers.get('x-total-count')).toBe('7');
 		expect(r.body.map((p: any) => p.id)).toEqual([created[5].id, created[4].id, created[3].id]);
-		r = await call('GET', '/v1/pins?sort=created_at&limit=2');
+		r = await call('GET', '/v1/pins?sort=created_at_asc&limit=2');
 		expect(r.body.map((p: any) => p.id)).toEqual([created[0].id, created[1].id]);
+		// §8.3: only the listed sort values; the old aliases are unknown now
+		expect((await call('GET', '/v1/pins?sort=created_at')).status).toBe(422);
 		r = await call('GET', '/v1/pins?limit=201');
 		expect(r.status).toBe(422);
 		expect(r.body.detail[0].loc).toEqual(['query', 'limit']);
@@ -314,8 +316,9 @@ describe('GET /v1/pins list, filters and pagination; delete', () => {
 		expect(r.body.length).toBe(7);
 		r = await call('GET', `/v1/pins?since=${encodeURIComponent(created[5].created_at)}`);
 		expect(r.body.map((p: any) => p.id)).toEqual([created[6].id, created[5].id]);
+		// until is exclusive (§8.3)
 		r = await call('GET', `/v1/pins?until=${encodeURIComponent(created[1].created_at)}`);
-		expect(r.headers.get('x-total-count')).toBe('2');
+		expect(r.headers.get('x-total-count')).toBe('1');
 		expect((await call('GET', '/v1/pins?status=nope')).status).toBe(422);
 	});
 

@@ -47,8 +47,8 @@ describe('imports', () => {
 			row(5, { run_at: await inFuture(emu, 600) }),
 			row(6, { idempotency_key: undefined }),
 		]);
-		expect(r.status).toBe(201);
-		expect(r.body).toMatchObject({ status: 'completed', total_rows: 6, processed_rows: 6, created_rows: 2, existing_rows: 1, failed_rows: 3 });
+		expect(r.status).toBe(202);
+		expect(r.body).toMatchObject({ status: 'completed_with_errors', source_type: 'json', source_filename: null, total_rows: 6, processed_rows: 6, created_rows: 2, existing_rows: 1, failed_rows: 3 });
 		const res = r.body.results;
 		expect(res.map((x: any) => x.status)).toEqual(['existing', 'created', 'failed', 'failed', 'created', 'failed']);
 		expect(res.map((x: any) => x.row_number)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -87,7 +87,8 @@ describe('imports', () => {
 			`${emu.accountId},${emu.boardIds[1]},,,https://e.com/3.jpg,csv-3,`,
 		].join('\r\n');
 		const r = await call('POST', '/v1/pins/imports/csv', file(csv, 'text/csv', 'pins.csv'));
-		expect(r.status).toBe(201);
+		expect(r.status).toBe(202);
+		expect(r.body).toMatchObject({ source_type: 'csv', source_filename: 'pins.csv', status: 'completed_with_errors' });
 		expect(r.body).toMatchObject({ total_rows: 3, created_rows: 2, failed_rows: 1 });
 		expect(r.body.results[2]).toMatchObject({ row_number: 3, status: 'failed', error_code: 'validation_error' });
 		const pin = (await call('GET', `/v1/pins/${r.body.results[0].pin_id}`)).body;

@@ -9,13 +9,17 @@ import { Emulator, type EmulatorConfig } from './emulator';
 import { INVALID_JSON } from './http';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAnalyticsRoutes } from './routes/analytics';
+import { registerAssetLibraryRoutes } from './routes/assetLibrary';
 import { registerAssetRoutes } from './routes/assets';
+import { registerBoardRoutes } from './routes/boards';
 import { registerControlRoutes } from './routes/control';
 import { registerImportRoutes } from './routes/imports';
 import { registerMiscRoutes } from './routes/misc';
 import { registerOAuthRoutes } from './routes/oauth';
+import { registerPinActionRoutes } from './routes/pinActions';
 import { registerPinRoutes } from './routes/pins';
 import { registerReportRoutes } from './routes/reports';
+import { registerScheduleActionRoutes } from './routes/scheduleActions';
 import { registerScheduleRoutes } from './routes/schedules';
 import { registerWebhookRoutes } from './routes/webhooks';
 
@@ -98,10 +102,14 @@ export function buildApp(emu: Emulator): FastifyInstance {
 	app.register(async (scope) => {
 		registerMiscRoutes(scope, emu);
 		registerAccountRoutes(scope, emu);
+		registerBoardRoutes(scope, emu);
 		registerPinRoutes(scope, emu);
+		registerPinActionRoutes(scope, emu);
 		registerImportRoutes(scope, emu);
 		registerAssetRoutes(scope, emu);
+		registerAssetLibraryRoutes(scope, emu);
 		registerScheduleRoutes(scope, emu);
+		registerScheduleActionRoutes(scope, emu);
 		registerWebhookRoutes(scope, emu);
 		registerOAuthRoutes(scope, emu);
 		registerAnalyticsRoutes(scope, emu);

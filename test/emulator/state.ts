@@ -9,6 +9,7 @@ import {
 	type ApiKey,
 	type Asset,
 	type Board,
+	type BoardPrivacy,
 	type Delivery,
 	type ImportJob,
 	type OAuthClient,
@@ -28,6 +29,20 @@ import {
 } from './types';
 
 export * from './types';
+
+/** [decided] the health_message shown for each health_status (null when healthy). */
+export function healthMessage(a: Pick<Account, 'health_status' | 'missing_scopes'>): string | null {
+	switch (a.health_status) {
+		case 'refresh_due':
+			return 'The Pinterest token expires soon; PinBridge will refresh it.';
+		case 'reconnect_required':
+			return 'Pinterest no longer accepts this connection: reconnect the account in the PinBridge dashboard.';
+		case 'scope_missing':
+			return `The Pinterest connection lacks ${a.missing_scopes.join(', ') || 'a permission'}: reconnect the account to grant it.`;
+		default:
+			return null;
+	}
+}
 
 const BOARD_NAMES = ['Recipes', 'Travel Ideas', 'DIY Projects', 'Home Decor', 'Fitness', 'Gardening'];
 
@@ -49,6 +64,10 @@ export class Store {
 	accessTokens = new Map<string, OAuthToken>();
 	refreshTokens = new Map<string, OAuthToken>();
 	consents = new Map<string, PinterestConsent>();
+	/** ids of boards deleted through the API (the access check answers board_deleted for them) */
+	deletedBoards = new Set<string>();
+	/** board access verdicts by `${account_id}:${board_id}` (GET …/access answers source "cache" from here) */
+	boardAccess = new Map<string, Record<string, unknown>>();
 	pinSeq = 0;
 
 	constructor(
@@ -125,8 +144,16 @@ export class Store {
 			created_at: now,
 			updated_at: now,
 			revoked_at: null,
-			reconnect_required: false,
+			reconnect_required: opts.reconnect_required ?? opts.health_status === 'reconnect_required',
+			// [decided] seeded tokens last 30 days; health checked at connection time
+			token_expires_at:
+				opts.token_expires_at === undefined ? this.clock.iso(this.clock.now() + 30 * 86_400_000) : opts.token_expires_at,
+			health_status: opts.health_status ?? (opts.missing_scopes?.length ? 'scope_missing' : 'healthy'),
+			health_message: null,
+			health_checked_at: now,
+			missing_scopes: opts.missing_scopes ?? [],
 		};
+		acct.health_message = healthMessage(acct);
 		this.accounts.set(acct.id, acct);
 		const boards = opts.boards ?? 3;
 		const list = typeof boards === 'number' ? BOARD_NAMES.slice(0, boards).map((name) => ({ name })) : boards;
@@ -136,7 +163,7 @@ export class Store {
 
 	createBoard(
 		acct: Account,
-		b: { name: string; description?: string | null; privacy?: 'PUBLIC' | 'SECRET'; access_denied?: boolean },
+		b: { name: string; description?: string | null; privacy?: BoardPrivacy; access_denied?: boolean },
 	): Board {
 		const board: Board = {
 			id: this.rng.ids.digits(18),

@@ -11,15 +11,21 @@ export interface Plan {
 	max_accounts: number;
 	assets: boolean;
 	imports: boolean;
+	/** POST /v1/pins/batch (§8.16 item 4: not on free and starter) */
+	batch: boolean;
+	/** asset storage, bytes ([decided]) */
+	storage_quota_bytes: number;
 }
+
+const GIB = 1024 ** 3;
 
 // [decided] account-connection limits and which plans include assets/imports.
 export const PLANS: Record<string, Plan> = {
-	free: { name: 'free', monthly_pins: 50, max_accounts: 1, assets: false, imports: false },
-	starter: { name: 'starter', monthly_pins: 300, max_accounts: 3, assets: true, imports: true },
-	growth: { name: 'growth', monthly_pins: 1000, max_accounts: 10, assets: true, imports: true },
-	pro: { name: 'pro', monthly_pins: 5000, max_accounts: 50, assets: true, imports: true },
-	enterprise: { name: 'enterprise', monthly_pins: 100000, max_accounts: 1000, assets: true, imports: true },
+	free: { name: 'free', monthly_pins: 50, max_accounts: 1, assets: false, imports: false, batch: false, storage_quota_bytes: 0 },
+	starter: { name: 'starter', monthly_pins: 300, max_accounts: 3, assets: true, imports: true, batch: false, storage_quota_bytes: GIB },
+	growth: { name: 'growth', monthly_pins: 1000, max_accounts: 10, assets: true, imports: true, batch: true, storage_quota_bytes: 10 * GIB },
+	pro: { name: 'pro', monthly_pins: 5000, max_accounts: 50, assets: true, imports: true, batch: true, storage_quota_bytes: 100 * GIB },
+	enterprise: { name: 'enterprise', monthly_pins: 100000, max_accounts: 1000, assets: true, imports: true, batch: true, storage_quota_bytes: 1024 * GIB },
 };
 PLANS.playground = { ...PLANS.free, name: 'playground' };
 
@@ -71,14 +77,24 @@ export interface Account {
 	updated_at: string;
 	revoked_at: string | null;
 	reconnect_required: boolean;
+	// §8.11 health fields
+	token_expires_at: string | null;
+	health_status: AccountHealthStatus;
+	health_message: string | null;
+	health_checked_at: string | null;
+	missing_scopes: string[];
 }
+
+export type AccountHealthStatus = 'healthy' | 'refresh_due' | 'reconnect_required' | 'scope_missing';
+export type BoardPrivacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
+export const BOARD_PRIVACY: BoardPrivacy[] = ['PUBLIC', 'PROTECTED', 'SECRET'];
 
 export interface Board {
 	id: string;
 	account_id: string;
 	name: string;
 	description: string | null;
-	privacy: 'PUBLIC' | 'SECRET';
+	privacy: BoardPrivacy;
 	access_denied: boolean;
 }
 
@@ -108,6 +124,8 @@ export interface Pin {
 	created_at: string;
 	updated_at: string;
 	published_at: string | null;
+	failed_at: string | null;
+	removed_from_pinterest_at: string | null;
 }
 
 export interface PinMeta {
@@ -188,7 +206,10 @@ export interface Asset {
 	content_type: string;
 	file_size_bytes: number;
 	public_url: string;
+	stored_filename: string;
+	workspace_environment: string;
 	created_at: string;
+	updated_at: string;
 	data: Buffer;
 }
 
@@ -202,12 +223,17 @@ export interface ImportRowResult {
 	error_message: string | null;
 }
 
+export type ImportJobStatus = 'queued' | 'processing' | 'completed' | 'completed_with_errors' | 'failed';
+export const IMPORT_JOB_STATUSES: ImportJobStatus[] = ['queued', 'processing', 'completed', 'completed_with_errors', 'failed'];
+
 export interface ImportJob {
 	id: string;
 	workspace_id: string;
-	source: 'json' | 'csv';
-	filename: string | null;
-	status: 'completed';
+	source_type: 'json' | 'csv';
+	source_filename: string | null;
+	status: ImportJobStatus;
+	error_message: string | null;
+	started_at: string | null;
 	total_rows: number;
 	processed_rows: number;
 	created_rows: number;
@@ -216,7 +242,7 @@ export interface ImportJob {
 	results: ImportRowResult[];
 	created_at: string;
 	updated_at: string;
-	completed_at: string;
+	completed_at: string | null;
 }
 
 export interface OAuthClient {
@@ -259,7 +285,12 @@ export interface PinterestConsent {
 export interface SeedAccount {
 	display_name?: string;
 	username?: string;
-	boards?: number | Array<{ name: string; description?: string; privacy?: 'PUBLIC' | 'SECRET'; access_denied?: boolean }>;
+	boards?: number | Array<{ name: string; description?: string; privacy?: BoardPrivacy; access_denied?: boolean }>;
+	/** §8.11 health as seeded: e.g. `{health_status: 'scope_missing', missing_scopes: ['boards:write_secret']}` */
+	health_status?: AccountHealthStatus;
+	missing_scopes?: string[];
+	reconnect_required?: boolean;
+	token_expires_at?: string | null;
 }
 
 export interface SeedRequest {

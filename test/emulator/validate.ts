@@ -101,6 +101,13 @@ export class Validator {
 		return out;
 	}
 
+	/** §8.16 item 8: a list of strings, or one comma-separated string (split, trimmed, empties dropped). */
+	termList(field: string): string[] | null {
+		const v = this.obj[field];
+		if (typeof v === 'string') return splitTerms([v]);
+		return this.strList(field);
+	}
+
 	bool(field: string): boolean | null {
 		const v = this.obj[field];
 		if (v === undefined || v === null) return null;
@@ -133,6 +140,11 @@ export class Validator {
 	throwIfErrors(): void {
 		if (this.errors.length) throw validation(this.errors);
 	}
+}
+
+/** Comma-separated values, split, trimmed, empties dropped (terms and related_terms, §8.13 / §8.16 item 8). */
+export function splitTerms(values: string[]): string[] {
+	return values.flatMap((value) => value.split(',')).map((term) => term.trim()).filter((term) => term !== '');
 }
 
 export function isHttpUrl(v: string): boolean {
@@ -191,7 +203,7 @@ export function validatePinLike(
 		description: v.str('description', { max: 800 }),
 		link_url: v.str('link_url', { max: 2048, url: true }),
 		alt_text: v.str('alt_text', { max: 500 }),
-		related_terms: v.strList('related_terms') ?? [],
+		related_terms: v.termList('related_terms') ?? [],
 		dominant_color: v.str('dominant_color', { pattern: COLOR_RE }),
 		image_url: v.str('image_url', { url: true, max: 2048 }),
 		asset_id: v.str('asset_id', { uuid: true }),
@@ -255,6 +267,28 @@ export function queryStr(v: Validator, field: string): string | null {
 	const raw = v.obj[field];
 	if (raw === undefined || raw === '') return null;
 	return Array.isArray(raw) ? String(raw[raw.length - 1]) : String(raw);
+}
+
+/** A query value from a fixed set (422 `enum` otherwise); null when absent. */
+export function queryOneOf<T extends string>(v: Validator, field: string, allowed: readonly T[]): T | null {
+	const s = queryStr(v, field);
+	if (s === null) return null;
+	if (!allowed.includes(s as T)) {
+		v.add(field, `Input should be ${allowed.map((a) => `'${a}'`).join(', ')}`, 'enum', s);
+		return null;
+	}
+	return s as T;
+}
+
+/** `true` / `false` in a query (pydantic also takes 1/0); null when absent, 422 `bool_parsing` otherwise. */
+export function queryBool(v: Validator, field: string): boolean | null {
+	const s = queryStr(v, field);
+	if (s === null) return null;
+	const lower = s.toLowerCase();
+	if (lower === 'true' || lower === '1') return true;
+	if (lower === 'false' || lower === '0') return false;
+	v.add(field, 'Input should be a valid boolean, unable to interpret input', 'bool_parsing', s);
+	return null;
 }
 
 export function queryTime(v: Validator, field: string): number | null {

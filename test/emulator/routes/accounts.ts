@@ -1,4 +1,4 @@
-// Pinterest accounts (OAuth connect via a fake consent page served here), boards, related terms.
+// Pinterest accounts (OAuth connect via a fake consent page served here) and related terms; boards: boards.ts.
 import type { FastifyInstance } from 'fastify';
 
 import type { ActivityEvent } from '../activity';
@@ -7,12 +7,9 @@ import { badRequest, envelope, notFound, rateLimited } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route } from '../http';
 import type { Account, Board, Workspace } from '../state';
-import { queryStr, Validator } from '../validate';
-import { jsonBody } from './pins';
+import { queryStr, splitTerms, Validator } from '../validate';
 
 const RELATED_SUFFIXES = ['ideas', 'inspiration', 'aesthetic', 'diy', 'for beginners', 'tips', 'recipes', 'outfits'];
-
-const boardView = (b: Board) => ({ id: b.id, name: b.name, description: b.description, privacy: b.privacy });
 
 function activeAccounts(emu: Emulator, ws: Workspace): Account[] {
 	return [...emu.store.accounts.values()].filter((a) => a.workspace_id === ws.id && !a.revoked_at);
@@ -39,7 +36,7 @@ const accountEvent = (a: Account, action: string): ActivityEvent => ({
 	metadata: { username: a.username },
 });
 
-const boardEvent = (b: Board, action: string): ActivityEvent => ({
+export const boardEvent = (b: Board, action: string): ActivityEvent => ({
 	action,
 	category: 'configuration',
 	resource_type: 'board',
@@ -49,7 +46,7 @@ const boardEvent = (b: Board, action: string): ActivityEvent => ({
 	metadata: { account_id: b.account_id },
 });
 
-function accountFor(emu: Emulator, p: Principal, accountId: string): Account {
+export function accountFor(emu: Emulator, p: Principal, accountId: string): Account {
 	requireAccount(p, accountId);
 	const a = emu.store.accounts.get(accountId);
 	if (!a || a.workspace_id !== p.ws.id) throw notFound('Pinterest account');
@@ -134,45 +131,13 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 		return json(204);
 	});
 
-	route(app, emu, 'GET', '/v1/pinterest/boards', { scope: 'read' }, (ctx) => {
-		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
-		v.throwIfErrors();
-		const a = accountFor(emu, ctx.principal, accountId!);
-		return json(200, emu.store.boardsOf(a.id).map(boardView));
-	});
-
-	route(app, emu, 'POST', '/v1/pinterest/boards', { scope: 'write' }, (ctx) => {
-		const v = new Validator(jsonBody(ctx));
-		const accountId = v.str('account_id', { required: true, uuid: true });
-		const name = v.str('name', { required: true, min: 1, max: 180 });
-		const description = v.str('description', { max: 500 });
-		const privacy = v.str('privacy', { oneOf: ['PUBLIC', 'SECRET'] }) as 'PUBLIC' | 'SECRET' | null;
-		v.throwIfErrors();
-		const a = accountFor(emu, ctx.principal, accountId!);
-		const b = emu.store.createBoard(a, { name: name!, description, privacy: privacy ?? 'PUBLIC' });
-		emu.activity.byRequest(ctx, boardEvent(b, 'board.created'));
-		return json(201, boardView(b));
-	});
-
-	route(app, emu, 'DELETE', '/v1/pinterest/boards/:id', { scope: 'destructive' }, (ctx) => {
-		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
-		v.throwIfErrors();
-		const a = accountFor(emu, ctx.principal, accountId!);
-		const b = emu.store.boards.get(ctx.params.id);
-		if (!b || b.account_id !== a.id) throw notFound('Board');
-		emu.store.boards.delete(b.id);
-		emu.activity.byRequest(ctx, boardEvent(b, 'board.deleted'));
-		return json(204);
-	});
-
 	// [decided] read allowance: 10 calls, refilling 1 per 6 s per workspace; one call = one unit.
 	route(app, emu, 'GET', '/v1/pinterest/terms/related', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
 		const accountId = v.str('account_id', { required: true, uuid: true });
+		// §8.16 item 8: `terms` repeated, or one comma-separated value (the node sends `terms=soup,salad`)
 		const raw = ctx.query.terms;
-		const terms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String).filter((t) => t.trim() !== '');
+		const terms = splitTerms((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String));
 		if (terms.length === 0) v.add('terms', 'Field required', 'missing');
 		if (terms.length > 10) v.add('terms', 'List should have at most 10 items after validation', 'too_long');
 		const em = queryStr(v, 'exact_match');

@@ -124,6 +124,14 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
 		await emu.scheduler.flush(true);
 		return json(200, pin);
 	});
+	// Someone deletes a published pin on Pinterest itself: it stays `published` with removed_from_pinterest_at (§8.3).
+	route(app, emu, 'POST', `${P}/pins/:id/remove-on-pinterest`, C, (ctx) => {
+		const pin = controlPin(ctx);
+		if (pin.status !== 'published') throw bad('only a published pin can be removed on Pinterest');
+		pin.removed_from_pinterest_at = pin.removed_from_pinterest_at ?? emu.clock.iso();
+		pin.updated_at = emu.clock.iso();
+		return json(200, pin);
+	});
 	route(app, emu, 'GET', `${P}/schedules`, C, (ctx) => json(200, [...emu.store.schedules.values()].filter(wsFilter(ctx))));
 	route(app, emu, 'GET', `${P}/webhooks`, C, (ctx) =>
 		json(

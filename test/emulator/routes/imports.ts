@@ -1,22 +1,26 @@
-// Bulk imports: JSON array (≤500) or CSV upload; synchronous, per-row results.
-// [decided] 201 with the finished job (status "completed"); row_number is 1-based over data rows (CSV header
-// not counted); pin rows need idempotency_key (an existing key -> "existing"); rows with run_at become
-// schedules, and an idempotency_key on such a row is remembered too so re-importing doesn't duplicate.
+// Bulk imports: JSON array (≤500) or CSV upload; per-row results (§6, §8.4).
+// 202 (§8.4) with the job. [decided] The rows are processed before the answer, so the job is already final:
+// `completed` when every row was created or existing, `completed_with_errors` when some row failed (all rows
+// failing included); `queued`/`processing`/`failed` are valid filter values that the emulator never produces (a
+// CSV that cannot be read is a 422, not a failed job). row_number is 1-based over data rows (CSV header not
+// counted); pin rows need idempotency_key (an existing key -> "existing"); rows with run_at become schedules, and
+// an idempotency_key on such a row is remembered too so re-importing doesn't duplicate.
 import type { FastifyInstance } from 'fastify';
 
 import type { Principal } from '../auth';
 import { ApiError, notFound, validation } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
-import type { ImportJob, ImportRowResult, Workspace } from '../state';
-import { pageQuery, validatePinLike, Validator } from '../validate';
+import { IMPORT_JOB_STATUSES, type ImportJob, type ImportRowResult, type Workspace } from '../state';
+import { pageQuery, queryOneOf, validatePinLike, Validator } from '../validate';
 import { readFileField, requireFeature } from './assets';
 import { jsonBody } from './pins';
 import { createSchedule } from './schedules';
 
 export const MAX_IMPORT_ROWS = 500;
 
-function errorInfo(err: unknown): { code: string; message: string } {
+/** An ApiError as a row/item result's `{code, message}` (validation lists become one readable line). */
+export function errorInfo(err: unknown): { code: string; message: string } {
 	if (!(err instanceof ApiError)) return { code: 'internal_error', message: String(err) };
 	type ErrBody = {
 		error?: { code?: string; message?: string };
@@ -83,19 +87,23 @@ function processRow(emu: Emulator, ws: Workspace, p: Principal, row: unknown, n:
 
 function runImport(emu: Emulator, p: Principal, source: 'json' | 'csv', filename: string | null, rows: unknown[]): ImportJob {
 	const ws = p.ws;
+	const started = emu.clock.iso();
 	const results = rows.map((row, i) => processRow(emu, ws, p, row, i + 1));
 	const iso = emu.clock.iso();
+	const failed = results.filter((r) => r.status === 'failed').length;
 	const job: ImportJob = {
 		id: emu.store.id(),
 		workspace_id: ws.id,
-		source,
-		filename,
-		status: 'completed',
+		source_type: source,
+		source_filename: filename,
+		status: failed > 0 ? 'completed_with_errors' : 'completed',
+		error_message: failed > 0 ? `${failed} of ${rows.length} rows failed; see results` : null,
+		started_at: started,
 		total_rows: rows.length,
 		processed_rows: rows.length,
 		created_rows: results.filter((r) => r.status === 'created').length,
 		existing_rows: results.filter((r) => r.status === 'existing').length,
-		failed_rows: results.filter((r) => r.status === 'failed').length,
+		failed_rows: failed,
 		results,
 		created_at: iso,
 		updated_at: iso,
@@ -137,7 +145,8 @@ export function parseCsv(text: string): string[][] {
 	return rows;
 }
 
-// [decided] CSV cells: empty = absent; related_terms is "a|b|c" or a JSON array.
+// [decided] CSV cells: empty = absent; related_terms is "a|b|c", a JSON array, or "a, b" (split like any comma
+// string, §8.16 item 8).
 export function csvToRows(text: string): Array<Record<string, unknown>> {
 	const [header, ...data] = parseCsv(text);
 	if (!header) return [];
@@ -148,7 +157,11 @@ export function csvToRows(text: string): Array<Record<string, unknown>> {
 			const cell = cells[i];
 			if (cell === undefined || cell === '' || !name) return;
 			if (name === 'related_terms')
-				o[name] = cell.trim().startsWith('[') ? JSON.parse(cell) : cell.split('|').map((t) => t.trim()).filter(Boolean);
+				o[name] = cell.trim().startsWith('[')
+					? JSON.parse(cell)
+					: cell.includes('|')
+						? cell.split('|').map((t) => t.trim()).filter(Boolean)
+						: cell;
 			else o[name] = cell;
 		});
 		return o;
@@ -163,7 +176,7 @@ function logImport(ctx: Ctx, job: ImportJob): ImportJob {
 		resource_id: job.id,
 		status: job.failed_rows > 0 && job.created_rows + job.existing_rows === 0 ? 'failed' : 'success',
 		message: `Import of ${job.total_rows} rows: ${job.created_rows} created, ${job.existing_rows} existing, ${job.failed_rows} failed`,
-		metadata: { source: job.source, total_rows: job.total_rows, failed_rows: job.failed_rows },
+		metadata: { source: job.source_type, total_rows: job.total_rows, failed_rows: job.failed_rows },
 	});
 	return job;
 }
@@ -178,7 +191,7 @@ export function registerImportRoutes(app: FastifyInstance, emu: Emulator): void 
 				{ loc: ['body'], msg: `List should have at most ${MAX_IMPORT_ROWS} items after validation, not ${body.length}`, type: 'too_long' },
 			]);
 		if (body.length === 0) throw validation([{ loc: ['body'], msg: 'List should have at least 1 item after validation, not 0', type: 'too_short' }]);
-		return json(201, logImport(ctx, runImport(emu, ctx.principal, 'json', null, body)));
+		return json(202, logImport(ctx, runImport(emu, ctx.principal, 'json', null, body)));
 	});
 
 	route(app, emu, 'POST', '/v1/pins/imports/csv', { scope: 'write' }, async (ctx) => {
@@ -193,14 +206,19 @@ export function registerImportRoutes(app: FastifyInstance, emu: Emulator): void 
 		if (rows.length === 0) throw validation([{ loc: ['body', 'file'], msg: 'Value error, the CSV has no data rows', type: 'value_error' }]);
 		if (rows.length > MAX_IMPORT_ROWS)
 			throw validation([{ loc: ['body', 'file'], msg: `Value error, at most ${MAX_IMPORT_ROWS} rows, got ${rows.length}`, type: 'value_error' }]);
-		return json(201, logImport(ctx, runImport(emu, ctx.principal, 'csv', file.filename, rows)));
+		return json(202, logImport(ctx, runImport(emu, ctx.principal, 'csv', file.filename, rows)));
 	});
 
 	route(app, emu, 'GET', '/v1/pins/imports', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
 		const page = pageQuery(v);
+		const status = queryOneOf(v, 'status', IMPORT_JOB_STATUSES);
+		const sourceType = queryOneOf(v, 'source_type', ['json', 'csv'] as const);
 		v.throwIfErrors();
-		const list = [...emu.store.imports.values()].filter((j) => j.workspace_id === ctx.principal.ws.id).reverse();
+		const list = [...emu.store.imports.values()]
+			.filter((j) => j.workspace_id === ctx.principal.ws.id)
+			.filter((j) => (status === null || j.status === status) && (sourceType === null || j.source_type === sourceType))
+			.reverse();
 		return json(200, list.slice(page.offset, page.offset + page.limit));
 	});
 

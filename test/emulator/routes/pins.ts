@@ -7,12 +7,21 @@ import type { Emulator } from '../emulator';
 import { pinEvent } from '../activity';
 import { INVALID_JSON, json, route, type Ctx } from '../http';
 import type { Pin, PinStatus } from '../state';
-import { pageQuery, queryStr, queryTime, validatePinLike, Validator } from '../validate';
+import { sortBy } from '../sorting';
+import { pageQuery, queryBool, queryOneOf, queryStr, queryTime, validatePinLike, Validator } from '../validate';
 
 const STATUSES: PinStatus[] = ['queued', 'deferred', 'publishing', 'published', 'failed'];
-// [decided] sort values: newest first by default; "created_at" / "oldest" / "created_at_asc" = oldest first.
-const SORTS_DESC = ['-created_at', 'created_at_desc', 'newest', 'desc'];
-const SORTS_ASC = ['created_at', 'created_at_asc', 'oldest', 'asc'];
+/** §8.3: the sort values of GET /v1/pins; anything else is 422. */
+export const PIN_SORTS = [
+	'created_at_desc',
+	'created_at_asc',
+	'published_at_desc',
+	'published_at_asc',
+	'title_asc',
+	'title_desc',
+	'status_asc',
+	'status_desc',
+] as const;
 
 export function jsonBody(ctx: Ctx): unknown {
 	if (ctx.body === INVALID_JSON)
@@ -55,10 +64,11 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 			v.add('status', `Input should be ${STATUSES.map((s) => `'${s}'`).join(', ')}`, 'enum', status);
 		const since = queryTime(v, 'since');
 		const until = queryTime(v, 'until');
+		// q: case-insensitive substring of title, description and link URL; % and _ are plain characters (§8.3)
 		const q = queryStr(v, 'q')?.toLowerCase() ?? null;
-		const sort = queryStr(v, 'sort');
-		if (sort !== null && !SORTS_DESC.includes(sort) && !SORTS_ASC.includes(sort))
-			v.add('sort', "Input should be 'created_at' or '-created_at'", 'enum', sort);
+		const sort = queryOneOf(v, 'sort', PIN_SORTS) ?? 'created_at_desc';
+		const errorCode = queryStr(v, 'error_code');
+		const removed = queryBool(v, 'removed');
 		v.throwIfErrors();
 		if (accountId) requireAccount(ctx.principal, accountId);
 		const p = ctx.principal;
@@ -70,16 +80,18 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 			if (!permits(p, pin.pinterest_account_id)) continue;
 			if (boardId && pin.board_id !== boardId) continue;
 			if (status && pin.status !== status) continue;
+			if (errorCode && pin.error_code !== errorCode) continue;
+			if (removed !== null && (pin.removed_from_pinterest_at !== null) !== removed) continue;
 			if (since !== null || until !== null) {
 				const t = Date.parse(pin.created_at);
 				if (since !== null && t < since) continue;
-				if (until !== null && t > until) continue;
+				if (until !== null && t >= until) continue; // since inclusive, until exclusive (§8.3)
 			}
-			if (q && !`${pin.title}\n${pin.description ?? ''}`.toLowerCase().includes(q)) continue;
+			if (q && !`${pin.title}\n${pin.description ?? ''}\n${pin.link_url ?? ''}`.toLowerCase().includes(q)) continue;
 			matches.push(pin);
 		}
-		if (sort && SORTS_ASC.includes(sort)) matches.reverse();
-		return json(200, matches.slice(page.offset, page.offset + page.limit), { 'X-Total-Count': String(matches.length) });
+		const sorted = sortBy(matches, sort, { created_at: (p) => p.created_at, published_at: (p) => p.published_at, title: (p) => p.title, status: (p) => p.status });
+		return json(200, sorted.slice(page.offset, page.offset + page.limit), { 'X-Total-Count': String(sorted.length) });
 	});
 
 	route(app, emu, 'GET', '/v1/pins/:id', { scope: 'read' }, (ctx) => json(200, getPin(ctx, ctx.params.id)));
@@ -96,17 +108,10 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 				deleted: true,
 				removed_from_pinterest: removed,
 				pinterest_pin_id: pin.pinterest_pin_id,
-				reason: removed ? null : 'Pin was never published to Pinterest',
+				reason: removed ? null : 'not_published', // §8.3: the API's reason values
 			});
 		}
 		return json(204);
-	});
-
-	route(app, emu, 'POST', '/v1/pins/:id/retry', { scope: 'write' }, (ctx) => {
-		const pin = getPin(ctx, ctx.params.id);
-		emu.lifecycle.retry(pin);
-		emu.activity.byRequest(ctx, pinEvent(pin, 'pin.retried', 'queued', `Pin "${pin.title}" sent to publish again`));
-		return json(200, pin);
 	});
 
 	route(app, emu, 'GET', '/v1/jobs/:pin_id', { scope: 'read' }, (ctx) => {

@@ -7,10 +7,22 @@ import { badRequest, notFound } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
 import type { Schedule, ScheduleStatus, Workspace } from '../state';
-import { pageQuery, queryStr, queryTime, validatePinLike, Validator, type PinInput } from '../validate';
+import { sortBy } from '../sorting';
+import { pageQuery, queryOneOf, queryStr, queryTime, validatePinLike, Validator, type PinInput } from '../validate';
 import { jsonBody } from './pins';
 
 const STATUSES: ScheduleStatus[] = ['scheduled', 'queued', 'running', 'done', 'failed', 'canceled', 'deferred'];
+/** §8.5: sort values of GET /v1/schedules; the API default is run_at_desc. */
+export const SCHEDULE_SORTS = [
+	'run_at_desc',
+	'run_at_asc',
+	'created_at_desc',
+	'created_at_asc',
+	'title_asc',
+	'title_desc',
+	'status_asc',
+	'status_desc',
+] as const;
 
 /** Validated + resolved input -> stored schedule (also used by imports). */
 export function createSchedule(emu: Emulator, ws: Workspace, input: PinInput, principal: Principal | null): Schedule {
@@ -45,7 +57,7 @@ export function createSchedule(emu: Emulator, ws: Workspace, input: PinInput, pr
 	return s;
 }
 
-function getSchedule(ctx: Ctx): Schedule {
+export function getSchedule(ctx: Ctx): Schedule {
 	const s = ctx.emu.store.schedules.get(ctx.params.id);
 	if (!s || s.workspace_id !== ctx.principal.ws.id) throw notFound('Schedule');
 	requireAccount(ctx.principal, s.pinterest_account_id);
@@ -73,6 +85,9 @@ export function registerScheduleRoutes(app: FastifyInstance, emu: Emulator): voi
 		// [decided] since/until filter on run_at
 		const since = queryTime(v, 'since');
 		const until = queryTime(v, 'until');
+		// q: the pin's title, description and link URL (§8.5), case-insensitive, % and _ plain
+		const q = queryStr(v, 'q')?.toLowerCase() ?? null;
+		const sort = queryOneOf(v, 'sort', SCHEDULE_SORTS) ?? 'run_at_desc';
 		v.throwIfErrors();
 		if (accountId) requireAccount(ctx.principal, accountId);
 		const out: Schedule[] = [];
@@ -85,10 +100,18 @@ export function registerScheduleRoutes(app: FastifyInstance, emu: Emulator): voi
 			if (boardId && s.payload.board_id !== boardId) continue;
 			const t = Date.parse(s.run_at);
 			if (since !== null && t < since) continue;
-			if (until !== null && t > until) continue;
+			if (until !== null && t >= until) continue; // since inclusive, until exclusive (as for pins)
+			if (q && !`${s.payload.title}\n${s.payload.description ?? ''}\n${s.payload.link_url ?? ''}`.toLowerCase().includes(q))
+				continue;
 			out.push(s);
 		}
-		return json(200, out.slice(page.offset, page.offset + page.limit), { 'X-Total-Count': String(out.length) });
+		const sorted = sortBy(out, sort, {
+			run_at: (s) => s.run_at,
+			created_at: (s) => s.created_at,
+			title: (s) => s.payload.title,
+			status: (s) => s.status,
+		});
+		return json(200, sorted.slice(page.offset, page.offset + page.limit), { 'X-Total-Count': String(sorted.length) });
 	});
 
 	route(app, emu, 'GET', '/v1/schedules/:id', { scope: 'read' }, (ctx) => json(200, getSchedule(ctx)));
