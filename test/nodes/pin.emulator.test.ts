@@ -104,7 +104,7 @@ describe('Pin against the emulator', () => {
 			board: byId(emulator.emu.boardIds[1]),
 		});
 		expect(onBoard.items.map((item) => item.json.id)).toEqual([b.id]);
-		const searched = await run({ resource: 'pin', operation: 'getAll', returnAll: false, limit: 5, filters: { search: 'LAMP' } });
+		const searched = await run({ resource: 'pin', operation: 'getAll', returnAll: false, limit: 5, filters: { search: 'BRASS' } });
 		expect(searched.items.map((item) => item.json.id)).toEqual([a.id]);
 		const all = await run({ resource: 'pin', operation: 'getAll', returnAll: true, filters: { sort: 'created_at' } });
 		expect(all.items.map((item) => item.json.id)).toEqual([a.id, b.id]);

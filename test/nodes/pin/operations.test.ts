@@ -75,7 +75,9 @@ describe('Pin → Get Many', () => {
 				since: '2026-11-01T09:00:00+01:00',
 				until: '2026-11-30T18:00:00Z',
 				q: 'lamp',
-				sort: 'created_at',
+				error_code: 'media_unreachable',
+				removed: 'false',
+				sort: 'published_at_asc',
 				limit: '10',
 				offset: '0',
 			})
@@ -93,7 +95,9 @@ describe('Pin → Get Many', () => {
 					since: '2026-11-01T09:00:00',
 					until: '2026-11-30T18:00:00Z',
 					search: ' lamp ',
-					sort: 'created_at',
+					errorCode: 'media_unreachable',
+					removed: 'notRemoved',
+					sort: 'published_at_asc',
 				},
 			},
 			timezone: 'Europe/Berlin',
@@ -135,6 +139,21 @@ describe('Pin → Get Many', () => {
 			parameters: { resource: 'pin', operation: 'getAll', returnAll: true, filters: { since: 'last tuesday' } },
 		});
 		expect(error?.message).toContain('Created After: "last tuesday" is not a date and time');
+		expect(requests).toEqual([]);
+	});
+
+	it('sends a sort saved by an earlier version under its API 1.34 name, and refuses an unknown one', async () => {
+		const scope = api().get('/v1/pins').query({ sort: 'created_at_desc', limit: '5', offset: '0' }).reply(200, pins(1));
+		const old = await runPinBridgeNode({
+			parameters: { resource: 'pin', operation: 'getAll', limit: 5, filters: { sort: '-created_at' } },
+		});
+		expect(old.error).toBeUndefined();
+		scope.done();
+		const requests = recordRequests(api().persist().get(/.*/).reply(200, []));
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'pin', operation: 'getAll', limit: 5, filters: { sort: '={{ "newest" }}' } },
+		});
+		expect(error?.message).toContain('Sort: must be one of created_at_desc');
 		expect(requests).toEqual([]);
 	});
 });
