@@ -50,7 +50,8 @@ describe('Board against the emulator', () => {
 			account: account(),
 			board: { __rl: true, mode: 'id', value: '123' },
 		});
-		expect(error?.message).toBe('Board not found');
+		expect(error?.message).toBe('Board 123 not found');
+		expect(error?.description).toContain('board_not_found');
 		expect(error?.httpCode).toBe('404');
 		expect(JSON.stringify(error)).not.toContain(emulator.emu.apiKey);
 	});
