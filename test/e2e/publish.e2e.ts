@@ -50,6 +50,17 @@ describe("credential test in real n8n", () => {
     });
     expect(seen.map((r) => r.status)).toEqual([401, 401]);
   });
+
+  it("succeeds for the key pasted with a trailing no-break space and tab (the emulator refuses them, as PinBridge does)", async () => {
+    const pasted = await env.client.createCredential(
+      "pinBridgeSuiteApi",
+      { baseUrl: env.emu.url, apiKey: `${env.emu.apiKey}\u00a0\t` },
+      "PinBridge (pasted key)",
+    );
+    expect(await env.client.testCredential(pasted.id)).toMatchObject({ status: "OK" });
+    const seen = await env.emu.control.requests({ method: "GET", path: "/v1/pinterest/accounts" });
+    expect(seen.map((r) => r.status)).toEqual([200]);
+  });
 });
 
 describe("example publish workflow in real n8n", () => {

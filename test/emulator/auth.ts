@@ -20,16 +20,23 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 	return Array.isArray(v) ? v[0] : v;
 }
 
+/**
+ * Only what HTTP itself strips around a header value (optional whitespace: spaces and tabs, RFC 9110 §5.5), as the
+ * real service's HTTP server does. Not String.trim(): that would also strip a no-break space (U+00A0) or a BOM pasted
+ * with the key, which the real service compares as part of the key (401), and so hide the client's bug.
+ */
+const withoutHttpWhitespace = (value: string) => value.replace(/^[ \t]+|[ \t]+$/g, '');
+
 /** X-API-Key first (contract §1 [sdk]); then Authorization: Bearer <API key | OAuth access token>. */
 export function authenticate(emu: Emulator, headers: IncomingHttpHeaders): Principal {
 	const store = emu.store;
 	const xKey = header(headers, 'x-api-key');
 	let token: string | undefined;
-	if (xKey !== undefined) token = xKey.trim();
+	if (xKey !== undefined) token = withoutHttpWhitespace(xKey);
 	else {
 		const auth = header(headers, 'authorization');
-		const m = auth ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null;
-		if (m) token = m[1].trim();
+		const m = auth ? /^Bearer[ \t]+(.+)$/i.exec(withoutHttpWhitespace(auth)) : null;
+		if (m) token = withoutHttpWhitespace(m[1]);
 	}
 	if (!token) throw invalidKey();
 	const key = store.keyIndex.get(token);

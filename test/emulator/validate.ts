@@ -5,6 +5,26 @@ const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{1
 const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
 const DT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
+/**
+ * Characters as PinBridge counts them for min/max lengths: code points, like pydantic (len() of a Python str), not
+ * JavaScript's UTF-16 units. The node counts the same way (nodes/shared/values.ts); test/shared/characterCounts.cases.ts
+ * holds the one table both are tested against. Written here on its own so that the emulator does not share the node's
+ * code: a mistake in one shows up as a disagreement.
+ */
+export function characters(v: string): number {
+	let count = 0;
+	for (let i = 0; i < v.length; i++) {
+		const unit = v.charCodeAt(i);
+		// A high surrogate followed by a low one is one code point.
+		if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < v.length) {
+			const next = v.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) i++;
+		}
+		count++;
+	}
+	return count;
+}
+
 export interface StrRule {
 	required?: boolean;
 	min?: number;
@@ -57,11 +77,11 @@ export class Validator {
 			this.add(field, 'Input should be a valid string', 'string_type', v);
 			return null;
 		}
-		if (rule.min !== undefined && v.length < rule.min) {
+		if (rule.min !== undefined && characters(v) < rule.min) {
 			this.add(field, `String should have at least ${rule.min} character${rule.min === 1 ? '' : 's'}`, 'string_too_short', v);
 			return null;
 		}
-		if (rule.max !== undefined && v.length > rule.max) {
+		if (rule.max !== undefined && characters(v) > rule.max) {
 			this.add(field, `String should have at most ${rule.max} characters`, 'string_too_long', v);
 			return null;
 		}
