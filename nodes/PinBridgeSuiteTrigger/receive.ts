@@ -7,6 +7,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
 import { claimDelivery, rememberDelivery, releaseDelivery } from './deliveries';
+import { readFilters } from './filters';
 import { isValidSignature } from './signature';
 import { chosenEvents, isNotFound, staticDataOf, withoutSecret } from './webhookLifecycle';
 
@@ -70,10 +71,6 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	return { noWebhookResponse: true };
 }
 
-function locatorValue(ctx: IWebhookFunctions, name: string): string {
-	const value = ctx.getNodeParameter(name, '', { extractValue: true });
-	return typeof value === 'string' ? value.trim() : text(value) ?? '';
-}
 
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = staticDataOf(ctx);
@@ -95,6 +92,9 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return reject(ctx, 400, 'The delivery body is not a JSON object');
 	}
 
+	// Read before the delivery is claimed below: a filter that fails (500, PinBridge retries) leaves nothing claimed.
+	const filters = readFilters(ctx);
+
 	// 2. A delivery that already started an execution: PinBridge retried it (or someone replays it).
 	const deliveryId = header(headers, DELIVERY_ID_HEADER) ?? text(body.delivery_id);
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${String(staticData.webhookId ?? '')}`;
@@ -107,12 +107,10 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	if (event === undefined || !(chosenEvents(ctx.getNodeParameter('events', [])) as string[]).includes(event)) {
 		return acknowledge('event not selected');
 	}
-	const accountFilter = locatorValue(ctx, 'account');
-	if (accountFilter !== '' && text(body.account_id) !== accountFilter) {
+	if (filters.accountId !== '' && text(body.account_id)?.toLowerCase() !== filters.accountId) {
 		return acknowledge('other Pinterest account');
 	}
-	const boardFilter = locatorValue(ctx, 'board');
-	if (boardFilter !== '' && text(body.board_id) !== boardFilter) {
+	if (filters.boardId !== '' && text(body.board_id) !== filters.boardId) {
 		return acknowledge('other board');
 	}
 

@@ -19,6 +19,8 @@ import { randomBytes } from 'crypto';
 
 import { redact } from '../shared/transport/errors';
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
+import { sameUrl } from '../shared/values';
+import { readFilters } from './filters';
 
 export const PIN_EVENTS = ['pin.published', 'pin.failed'] as const;
 export type PinEvent = (typeof PIN_EVENTS)[number];
@@ -101,6 +103,7 @@ function webhookUrlOf(ctx: IHookFunctions): string {
 export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
 	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
+	readFilters(ctx); // a filter that cannot match what the user meant refuses activation
 	const url = webhookUrlOf(ctx);
 	if (typeof staticData.webhookId !== 'string' || staticData.webhookId === '') return false;
 
@@ -120,11 +123,12 @@ export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 		return false;
 	}
 	// A registration we cannot verify deliveries of, or one for another URL or other events, is not ours to use:
-	// create replaces it (and removes the old one if it points at this node's URL).
+	// create replaces it (and removes the old one if it points at this node's URL). URLs are compared as URLs:
+	// PinBridge may hand back the URL normalised (host lower-cased, default port dropped), as URL-typed services do.
 	return (
 		typeof staticData.webhookSecret === 'string' &&
 		staticData.webhookSecret !== '' &&
-		remote?.url === url &&
+		sameUrl(remote?.url, url) &&
 		sameEvents(remote?.events, events) &&
 		remote?.is_enabled !== false
 	);
@@ -149,7 +153,7 @@ async function webhooksAt(ctx: IHookFunctions, url: string): Promise<PinBridgeWe
 		settings: LIFECYCLE_REQUEST_SETTINGS,
 	});
 	return (Array.isArray(body) ? body : []).filter(
-		(webhook) => webhook?.url === url && typeof webhook.id === 'string',
+		(webhook) => sameUrl(webhook?.url, url) && typeof webhook.id === 'string',
 	);
 }
 
@@ -180,6 +184,7 @@ export function withoutSecret(node: INode, error: unknown, secret: string | unde
 export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
 	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
+	readFilters(ctx);
 	const url = webhookUrlOf(ctx);
 
 	// The registration this node made before (checkExists refused it: other URL, other events, or its secret lost)

@@ -10,25 +10,27 @@
  * - `describeValue(value)`: how a wrong value is named in an error (its kind, never its contents).
  */
 
+/** PinBridge IDs (pins, schedules, accounts, webhooks, assets, keys) are UUIDs; Pinterest board IDs are digits. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const NUMERIC_ID_PATTERN = /^[0-9]+$/;
+
 /**
  * The number of characters in `text` as PinBridge counts them against a limit: Unicode code points. PinBridge
  * validates like pydantic, whose `max_length` is `len()` of a Python string; JavaScript's `.length` counts UTF-16
  * units instead, so an emoji (one character) would count twice.
  */
 export function characterCount(text: string): number {
-  return Array.from(text).length;
+	return Array.from(text).length;
 }
 
 /** How a wrong value is named in an error: its kind, never its contents (which may be large or private). */
 export function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-export type TextResult =
-  | { ok: true; text: string }
-  | { ok: false; rule: string };
+export type TextResult = { ok: true; text: string } | { ok: false; rule: string };
 
 /**
  * A parameter's value as text, trimmed: the one rule for every text and ID field. An expression can hand over any
@@ -39,27 +41,23 @@ export type TextResult =
  *
  * `kind` only shapes the advice: an ID is to be passed as text.
  */
-export function textOf(
-  value: unknown,
-  kind: "text" | "id" = "text",
-): TextResult {
-  if (value === undefined || value === null) return { ok: true, text: "" };
-  if (typeof value === "string") return { ok: true, text: value.trim() };
-  if (typeof value === "bigint") return { ok: true, text: value.toString() };
-  if (typeof value === "number") {
-    if (!Number.isFinite(value))
-      return { ok: false, rule: `must be text, got the number ${value}` };
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      return {
-        ok: false,
-        rule:
-          `must be written as text: the number ${String(value)} is beyond 2^53, so JavaScript cannot hold it exactly ` +
-          `and has already changed its last digits. Pass ${kind === "id" ? "the ID" : "it"} as text (a string in the source data), not as a number`,
-      };
-    }
-    return { ok: true, text: String(value) };
-  }
-  return { ok: false, rule: `must be text, got ${describeValue(value)}` };
+export function textOf(value: unknown, kind: 'text' | 'id' = 'text'): TextResult {
+	if (value === undefined || value === null) return { ok: true, text: '' };
+	if (typeof value === 'string') return { ok: true, text: value.trim() };
+	if (typeof value === 'bigint') return { ok: true, text: value.toString() };
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) return { ok: false, rule: `must be text, got the number ${value}` };
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			return {
+				ok: false,
+				rule:
+					`must be written as text: the number ${String(value)} is beyond 2^53, so JavaScript cannot hold it exactly ` +
+					`and has already changed its last digits. Pass ${kind === 'id' ? 'the ID' : 'it'} as text (a string in the source data), not as a number`,
+			};
+		}
+		return { ok: true, text: String(value) };
+	}
+	return { ok: false, rule: `must be text, got ${describeValue(value)}` };
 }
 
 /**
@@ -68,12 +66,12 @@ export function textOf(
  * does not parse as a URL is returned trimmed, as it is.
  */
 export function normalizedUrl(url: string): string {
-  const text = url.trim();
-  try {
-    return new URL(text).href;
-  } catch {
-    return text;
-  }
+	const text = url.trim();
+	try {
+		return new URL(text).href;
+	} catch {
+		return text;
+	}
 }
 
 /**
@@ -81,6 +79,6 @@ export function normalizedUrl(url: string): string {
  * `https://n8n.example.com/webhook/x` do; `/x` and `/x/` do not (only an empty path gains its slash).
  */
 export function sameUrl(a: unknown, b: unknown): boolean {
-  if (typeof a !== "string" || typeof b !== "string") return false;
-  return normalizedUrl(a) === normalizedUrl(b);
+	if (typeof a !== 'string' || typeof b !== 'string') return false;
+	return normalizedUrl(a) === normalizedUrl(b);
 }

@@ -31,21 +31,41 @@ describe('every length limit counts emoji as one character', () => {
 		['pin title', ['POST', '/v1/pins', () => pinBody(emu, { title: emoji(100) })], 100, 'title'],
 		['pin description', ['POST', '/v1/pins', () => pinBody(emu, { description: emoji(800) })], 800, 'description'],
 		['pin alt_text', ['POST', '/v1/pins', () => pinBody(emu, { alt_text: emoji(500) })], 500, 'alt_text'],
-		['pin idempotency_key', ['POST', '/v1/pins', () => pinBody(emu, { idempotency_key: emoji(255) })], 255, 'idempotency_key'],
-		['board name', ['POST', '/v1/pinterest/boards', () => ({ account_id: emu.accountId, name: emoji(180) })], 180, 'name'],
-		['webhook secret', ['POST', '/v1/webhooks', () => ({ url: 'https://example.com/h', secret: emoji(255) })], 255, 'secret'],
+		[
+			'pin idempotency_key',
+			['POST', '/v1/pins', () => pinBody(emu, { idempotency_key: emoji(255) })],
+			255,
+			'idempotency_key',
+		],
+		[
+			'board name',
+			['POST', '/v1/pinterest/boards', () => ({ account_id: emu.accountId, name: emoji(180) })],
+			180,
+			'name',
+		],
+		[
+			'webhook secret',
+			['POST', '/v1/webhooks', () => ({ url: 'https://example.com/h', secret: emoji(255) })],
+			255,
+			'secret',
+		],
 		['API key name', ['POST', '/v1/api-keys', () => ({ name: emoji(100) })], 100, 'name'],
 	];
 
-	it.each(cases)('%s: the limit in emoji is accepted, one more is refused', async (_label, [method, path, body], max, field) => {
-		const atLimit = await call(method, path, body());
-		expect(atLimit.status).toBe(201);
-		const over = body();
-		over[field] = emoji(max + 1);
-		const refused = await call(method, path, over);
-		expect(refused.status).toBe(422);
-		expect(refused.body.detail.map((d: any) => [d.loc.join('.'), d.type])).toEqual([[`body.${field}`, 'string_too_long']]);
-	});
+	it.each(cases)(
+		'%s: the limit in emoji is accepted, one more is refused',
+		async (_label, [method, path, body], max, field) => {
+			const atLimit = await call(method, path, body());
+			expect(atLimit.status).toBe(201);
+			const over = body();
+			over[field] = emoji(max + 1);
+			const refused = await call(method, path, over);
+			expect(refused.status).toBe(422);
+			expect(refused.body.detail.map((d: any) => [d.loc.join('.'), d.type])).toEqual([
+				[`body.${field}`, 'string_too_long'],
+			]);
+		},
+	);
 
 	it('a 60-emoji title is accepted (120 UTF-16 units)', async () => {
 		const r = await call('POST', '/v1/pins', pinBody(emu, { title: emoji(60) }));

@@ -76,7 +76,13 @@ export class EmulatorControl {
 	}
 
 	/** Runtime knobs: publish delay, webhook timeout, OAuth auto-approve, latency. */
-	config(c: { publish_delay_ms?: number; webhook_timeout_ms?: number; oauth_auto_approve?: boolean; latency_ms?: number }) {
+	config(c: {
+		publish_delay_ms?: number;
+		webhook_timeout_ms?: number;
+		oauth_auto_approve?: boolean;
+		latency_ms?: number;
+		webhook_urls?: 'as-sent' | 'normalized';
+	}) {
 		return this.call<Record<string, unknown>>('PUT', '/config', c);
 	}
 

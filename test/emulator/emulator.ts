@@ -23,7 +23,16 @@ export interface EmulatorConfig {
 	startTime: number;
 	oauthAutoApprove: boolean;
 	requestLogLimit: number;
+	/** How a webhook's URL is stored and echoed: as sent (default), or normalised as a URL-typed field would. */
+	webhookUrls: WebhookUrlStyle;
 }
+
+/**
+ * The contract does not say whether PinBridge keeps a webhook URL as text or through a URL type. 'as-sent' keeps it
+ * byte for byte; 'normalized' stores what WHATWG URL parsing gives (pydantic's HttpUrl parses the same way): scheme
+ * and host lower-cased, default port dropped, '/' for an empty path.
+ */
+export type WebhookUrlStyle = 'as-sent' | 'normalized';
 
 export interface Counters {
 	requests_total: number;

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { ClockMode } from './clock';
 import { EmulatorControl } from './control-client';
-import { Emulator, type EmulatorConfig } from './emulator';
+import { Emulator, type EmulatorConfig, type WebhookUrlStyle } from './emulator';
 import { INVALID_JSON } from './http';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAnalyticsRoutes } from './routes/analytics';
@@ -47,6 +47,8 @@ export interface StartEmulatorOptions {
 	oauthAutoApprove?: boolean;
 	/** request log entries kept; default 10000 */
 	requestLogLimit?: number;
+	/** webhook URLs stored and echoed 'as-sent' (default) or 'normalized' as a URL-typed service would */
+	webhookUrls?: WebhookUrlStyle;
 }
 
 export interface StartedEmulator {
@@ -140,6 +142,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 		startTime: start,
 		oauthAutoApprove: options.oauthAutoApprove ?? false,
 		requestLogLimit: options.requestLogLimit ?? 10_000,
+		webhookUrls: options.webhookUrls ?? 'as-sent',
 	};
 	const emu = new Emulator(config);
 	const app = buildApp(emu);

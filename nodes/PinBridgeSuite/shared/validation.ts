@@ -6,9 +6,9 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import { characterCount, describeValue, textOf } from '../../shared/values';
+import { characterCount, describeValue, NUMERIC_ID_PATTERN, textOf, UUID_PATTERN } from '../../shared/values';
 
-export { characterCount, describeValue };
+export { characterCount, describeValue, NUMERIC_ID_PATTERN, UUID_PATTERN };
 
 /**
  * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
@@ -28,8 +28,6 @@ export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: 
 	});
 }
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const NUMERIC_ID_PATTERN = /^[0-9]+$/;
 
 /**
  * A value as text under the one rule for text and ID fields (shared/values.ts `textOf`): text trimmed, a number as its

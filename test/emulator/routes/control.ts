@@ -82,11 +82,14 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
 		if (b.webhook_timeout_ms !== undefined) emu.config.webhookTimeoutMs = Number(b.webhook_timeout_ms);
 		if (b.oauth_auto_approve !== undefined) emu.config.oauthAutoApprove = Boolean(b.oauth_auto_approve);
 		if (b.latency_ms !== undefined) emu.config.latencyMs = Number(b.latency_ms);
+		if (b.webhook_urls === 'as-sent' || b.webhook_urls === 'normalized') emu.config.webhookUrls = b.webhook_urls;
+		else if (b.webhook_urls !== undefined) throw bad("webhook_urls must be 'as-sent' or 'normalized'");
 		return json(200, {
 			publish_delay_ms: emu.config.publishDelayMs,
 			webhook_timeout_ms: emu.config.webhookTimeoutMs,
 			oauth_auto_approve: emu.config.oauthAutoApprove,
 			latency_ms: emu.config.latencyMs,
+			webhook_urls: emu.config.webhookUrls,
 		});
 	});
 

@@ -41,6 +41,11 @@ function validateFields(v: Validator, partial: boolean) {
 	return { url, secret, events: events ? [...new Set(events)] : null, isEnabled };
 }
 
+/** The URL as stored and echoed (see WebhookUrlStyle); validateFields has checked that it parses. */
+function storedUrl(emu: Emulator, url: string): string {
+	return emu.config.webhookUrls === 'normalized' ? new URL(url).href : url;
+}
+
 export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'POST', '/v1/webhooks', { scope: 'write' }, (ctx) => {
 		const v = new Validator(jsonBody(ctx));
@@ -50,7 +55,7 @@ export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void
 		const w: Webhook = {
 			id: emu.store.id(),
 			workspace_id: ctx.principal.ws.id,
-			url: f.url!,
+			url: storedUrl(emu, f.url!),
 			secret: f.secret!,
 			events: f.events ?? [...WEBHOOK_EVENTS],
 			is_enabled: f.isEnabled ?? true,
@@ -73,7 +78,7 @@ export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void
 		const v = new Validator(jsonBody(ctx));
 		const f = validateFields(v, true);
 		v.throwIfErrors();
-		if (f.url) w.url = f.url;
+		if (f.url) w.url = storedUrl(emu, f.url);
 		if (f.secret) w.secret = f.secret;
 		if (f.events) w.events = f.events;
 		if (f.isEnabled !== null) w.is_enabled = f.isEnabled;
