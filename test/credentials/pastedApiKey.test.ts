@@ -1,5 +1,7 @@
 // An API key pasted with invisible characters at its ends (issue 13, kind 5): the credential sends the key alone, in
-// the node's requests and in the trigger's registration. (The credential test request gets the same header from n8n;
+// the node's requests and in the trigger's registration. n8n's HTTP client (axios) already drops spaces, tabs and
+// characters a header cannot carry (U+2003, U+FEFF, U+200B, …); a no-break space or soft hyphen is a valid header byte
+// and reached PinBridge before this fix (401): those rows failed on the old main, the others guard the rest. (The credential test request gets the same header from n8n;
 // test/e2e/publish.e2e.ts checks it in real n8n against the emulator, which refuses such a key as PinBridge does.)
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
@@ -11,6 +13,8 @@ useFakeRuntime();
 
 const PASTED: Array<[string, string]> = [
 	['a trailing no-break space (U+00A0)', `${TEST_API_KEY}\u00a0`],
+	['a trailing soft hyphen (U+00AD)', `${TEST_API_KEY}\u00ad`],
+	['a leading no-break space and a trailing tab', `\u00a0${TEST_API_KEY}\t`],
 	['a trailing tab', `${TEST_API_KEY}\t`],
 	['a leading and a trailing space', ` ${TEST_API_KEY} `],
 	['a leading byte-order mark (U+FEFF)', `\ufeff${TEST_API_KEY}`],
