@@ -34,6 +34,10 @@ export class PinBridgeSuite implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: pinBridgeCredentials,
+		// n8n recognises a declarative node by `requestDefaults` (a node with `methods` and none is not given n8n's
+		// routing `execute`); without it the node's AI-tool variant runs nothing. The base URL comes from the
+		// credential, per request, in the request helper.
+		requestDefaults: {},
 		// Every operation is sent by the request helper: see nodes/shared/transport/routing.ts.
 		requestOperations: { pagination: routeThroughHelper() },
 		properties: [

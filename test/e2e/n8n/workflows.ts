@@ -39,8 +39,13 @@ function patchLocators(value: unknown, targets: WorkflowTargets, key?: string): 
 	if (!value || typeof value !== 'object') return value;
 	const obj = value as Record<string, unknown>;
 	if (obj.__rl === true) {
-		if (key === 'account' && targets.accountId) return { ...obj, mode: 'id', value: targets.accountId };
-		if (key === 'board' && targets.boardId) return { ...obj, mode: 'id', value: targets.boardId };
+		// Only the placeholders: a locator filled by an expression (e.g. `$fromAI`) stays as it is.
+		if (key === 'account' && targets.accountId && obj.value === 'PINBRIDGE_ACCOUNT_ID') {
+			return { ...obj, mode: 'id', value: targets.accountId };
+		}
+		if (key === 'board' && targets.boardId && obj.value === 'PINBRIDGE_BOARD_ID') {
+			return { ...obj, mode: 'id', value: targets.boardId };
+		}
 		return obj;
 	}
 	return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, patchLocators(v, targets, k)]));
