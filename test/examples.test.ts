@@ -1,7 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The example workflows people import (test/e2e/workflows/*.json) only name what the nodes really have: every
 // PinBridge node (action, its AI-tool variant, trigger) uses an existing resource and operation, and every parameter
 // it sets is one the node shows for them. n8n imports a misspelt operation without complaint and then sends nothing
 // useful, so this is checked here rather than discovered in the editor.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { NodeHelpers, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
@@ -35,7 +37,7 @@ function shownProperties(description: INodeTypeDescription, parameters: INodePar
 
 const examples = exampleWorkflowFiles().map((file) => ({
 	name: path.basename(file),
-	workflow: require(file) as WorkflowJson,
+	workflow: JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson,
 }));
 
 describe('example workflows', () => {

@@ -1,9 +1,12 @@
+/* eslint-disable import-x/no-unresolved -- the MCP SDK's subpaths resolve through its package.json exports, which this lint resolver does not read */
 // The PinBridge node as AI-agent tools, end to end with no language model: the shipped "PinBridge MCP server"
 // template (n8n's MCP Server Trigger with four PinBridge tools whose inputs come from $fromAI) is imported into a real
 // n8n and activated; an MCP client (the official TypeScript SDK, as Claude Desktop or any MCP client would) connects
 // to its endpoint, lists the tools and calls them. Every count is read at the emulator.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+import { sleep } from 'n8n-workflow';
 
 import { useE2eEnvironment } from './fixture';
 
@@ -53,7 +56,7 @@ describe('PinBridge as MCP tools in real n8n (MCP Server Trigger)', () => {
 			} catch (error) {
 				lastError = error;
 				client = new Client({ name: 'pinbridge-e2e', version: '1.0.0' });
-				await new Promise((resolve) => setTimeout(resolve, 250));
+				await sleep(250);
 			}
 		}
 		throw lastError;
