@@ -6,7 +6,7 @@ export const collectAccountAnalytics: OperationDefinition = {
 	option: {
 		name: 'Collect Account Analytics',
 		value: 'collect',
-		action: 'Collect analytics of a pinterest account now',
+		action: 'Collect analytics of a Pinterest account now',
 		description:
 			'Ask PinBridge to fetch the account’s analytics from Pinterest now instead of waiting for the nightly run; at most once per account every 15 minutes',
 		routing: {

@@ -14,7 +14,7 @@ export const getPinAnalytics: OperationDefinition = {
 	option: {
 		name: 'Get Pin Analytics',
 		value: 'getPin',
-		action: 'Get analytics of a pin',
+		action: 'Get analytics of a Pin',
 		description:
 			'Impressions, saves, clicks and more of one published Pin, as totals or per day (a Pin not yet published fails with pin_not_published)',
 		routing: {

@@ -40,7 +40,7 @@ export const getTopPins: OperationDefinition = {
 	option: {
 		name: 'Get Top Pins',
 		value: 'getTopPins',
-		action: 'Get the top pins',
+		action: 'Get the top Pins',
 		description: 'The published Pins that did best over a range, ranked by a metric, one item per Pin',
 		routing: {
 			request: { method: 'GET', url: '/v1/analytics/pins' },
