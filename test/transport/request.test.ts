@@ -164,6 +164,39 @@ describe('request helper: errors and secrets', () => {
 		expect(scope.description).toContain('What to do: Use a key with read');
 	});
 
+	it('reads the 1.41 envelope: error.request_id before the header, errors[] as field lines, connect_url', async () => {
+		api()
+			.post('/v1/pins')
+			.reply(
+				422,
+				{
+					error: {
+						code: 'validation_error',
+						message: 'title: too long',
+						request_id: 'req-body',
+						errors: [
+							{ loc: ['body', 'title'], msg: 'too long' },
+							{ loc: ['body', 'link_url'], msg: 'not a URL' },
+						],
+					},
+				},
+				{ 'X-Request-ID': 'req-header' },
+			);
+		const invalid = await failure(pinBridgeRequest(ctx(), { method: 'POST', path: '/v1/pins', body: PIN_BODY }));
+		expect(invalid.message).toBe('title: too long');
+		expect(invalid.description).toContain('Fields: title: too long; link_url: not a URL');
+		expect(invalid.description).toContain('Request ID: req-body');
+		api()
+			.post('/v1/pinterest/boards')
+			.reply(409, { error: { code: 'scope_missing', message: 'Missing boards:write_secret', connect_url: 'https://pinbridge.io/connect' } });
+		const scope = await failure(pinBridgeRequest(ctx(), { method: 'POST', path: '/v1/pinterest/boards', body: {} }));
+		expect(scope.description).toContain('Reconnect the Pinterest account: https://pinbridge.io/connect');
+		expect((scope as unknown as { errorResponse: Record<string, unknown> }).errorResponse).toMatchObject({
+			code: 'scope_missing',
+			connectUrl: 'https://pinbridge.io/connect',
+		});
+	});
+
 	it('never lets the API key into an error, even when PinBridge echoes it', async () => {
 		// Sent once: n8n is asked not to throw on statuses, so it does not resend a 401 to refresh credentials.
 		const scope = api().get('/v1/pins/p1').once().reply(401, { detail: `Invalid API key ${TEST_API_KEY}` });

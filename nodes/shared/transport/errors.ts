@@ -8,8 +8,10 @@ export interface PinBridgeErrorDetails {
 	code?: string;
 	remediation?: string;
 	upgradeUrl?: string;
+	/** API 1.41: the dashboard page where the Pinterest account is (re)connected. */
+	connectUrl?: string;
 	requestId?: string;
-	/** 422 validation: one line per field. */
+	/** 422 validation: one line per field (from `detail[]`, or the 1.41 envelope's `error.errors[]`). */
 	fieldErrors: string[];
 }
 
@@ -25,8 +27,9 @@ export function readPinBridgeError(body: unknown, headers: Dict = {}): PinBridge
 	const detail = root.detail;
 	const detailObject = isDict(detail) ? detail : {};
 	const detailError = isDict(detailObject.error) ? detailObject.error : {};
-	const fieldErrors = Array.isArray(detail)
-		? detail.filter(isDict).map((entry) => {
+	const listed = Array.isArray(detail) ? detail : Array.isArray(envelope.errors) ? envelope.errors : undefined;
+	const fieldErrors = listed
+		? listed.filter(isDict).map((entry) => {
 				const loc = Array.isArray(entry.loc) ? entry.loc.filter((part) => part !== 'body').join('.') : '';
 				return loc ? `${loc}: ${String(entry.msg)}` : String(entry.msg);
 			})
@@ -43,7 +46,8 @@ export function readPinBridgeError(body: unknown, headers: Dict = {}): PinBridge
 		code: text(envelope.code) ?? text(detailError.code) ?? text(detailObject.code),
 		remediation: text(envelope.remediation) ?? text(detailError.remediation),
 		upgradeUrl: text(envelope.upgrade_url) ?? text(detailError.upgrade_url),
-		requestId: text(root.request_id) ?? text(headerRequestId),
+		connectUrl: text(envelope.connect_url) ?? text(detailError.connect_url),
+		requestId: text(envelope.request_id) ?? text(root.request_id) ?? text(headerRequestId),
 		fieldErrors,
 	};
 }
@@ -103,6 +107,7 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 			? `Check the credential${context.credential ? ` ${context.credential}` : ''}: PinBridge did not accept its API key or token (a revoked or mistyped key, or a key from another workspace).`
 			: undefined,
 		details.upgradeUrl ? `Upgrade: ${details.upgradeUrl}` : undefined,
+		details.connectUrl ? `Reconnect the Pinterest account: ${details.connectUrl}` : undefined,
 		details.requestId ? `Request ID: ${details.requestId}` : undefined,
 		`Request: ${where} → HTTP ${status}`,
 		attemptsNote,
@@ -115,6 +120,7 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 		...(details.code ? { code: details.code } : {}),
 		...(details.remediation ? { remediation: redact(details.remediation, context.secrets) } : {}),
 		...(details.upgradeUrl ? { upgradeUrl: details.upgradeUrl } : {}),
+		...(details.connectUrl ? { connectUrl: details.connectUrl } : {}),
 		...(details.requestId ? { requestId: details.requestId } : {}),
 	};
 	return new NodeApiError(node, errorResponse, {
