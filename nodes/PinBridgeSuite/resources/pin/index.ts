@@ -5,9 +5,11 @@ import { getManyPins } from './getMany';
 import { getPinStatus } from './getStatus';
 import { publishPin } from './publish';
 import { retryPin } from './retry';
+import { updatePin } from './update';
+import { validatePin } from './validate';
 
 export const pinProperties = resourceProperties(
 	'pin',
-	[publishPin, getPin, getManyPins, getPinStatus, retryPin, deletePin],
+	[publishPin, getPin, getManyPins, getPinStatus, retryPin, deletePin, validatePin, updatePin],
 	'publish',
 );

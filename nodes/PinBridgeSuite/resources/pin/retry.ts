@@ -1,38 +1,29 @@
-import {
-	NodeApiError,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { routeThroughHelper } from '../../../shared/transport/routing';
-import { textParameter } from '../../shared/validation';
+import { explainFailures } from '../../shared/explain';
+import { checkBoardId, checkText, checkUuid, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
-const sendRetry = routeThroughHelper();
-
 /** PinBridge answers 409 when the Pin is not `failed`: say so in words a workflow author can act on. */
-function explainConflict(ctx: IExecutePaginationFunctions, error: unknown): unknown {
-	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') return error;
+const retryFailedPin = explainFailures((ctx, error) => {
+	if (String(error.httpCode) !== '409') return undefined;
 	const pinId = textParameter(ctx, 'pinId', 'Pin ID');
-	const message = `Only a failed Pin can be retried: Pin ${pinId} is not in status "failed"`;
-	return new NodeApiError(ctx.getNode(), { message, httpCode: '409' } as JsonObject, {
-		message,
-		httpCode: '409',
-		itemIndex: ctx.getItemIndex(),
-		description: `PinBridge said: ${error.message}\nA queued, deferred or publishing Pin is still on its way and a published one is done; use Pin → Get Status to see where it is.`,
-	});
-}
+	return {
+		message: `Only a failed Pin can be retried: Pin ${pinId} is not in status "failed"`,
+		hint: 'A queued, deferred or publishing Pin is still on its way and a published one is done; use Pin → Get Status to see where it is.',
+	};
+});
 
-async function retryFailedPin(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRetry.call(this, requestData).catch((error: unknown) => {
-		throw explainConflict(this, error);
-	});
+/** Board / account overrides (API 1.30+): a body only when one is set, as PinBridge's own node does. */
+async function retryOverrides(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const options = (this.getNodeParameter('retryOptions', {}) ?? {}) as IDataObject;
+	const body: IDataObject = {};
+	const accountId = checkText(this, 'Pinterest Account ID', options.accountId, 'id');
+	if (accountId) body.account_id = checkUuid(this, 'Pinterest Account ID', accountId);
+	const boardId = checkText(this, 'Board ID', options.boardId, 'id');
+	if (boardId) body.board_id = checkBoardId(this, 'Board ID', boardId);
+	return Object.keys(body).length ? { ...requestOptions, body } : requestOptions;
 }
 
 export const retryPin: OperationDefinition = {
@@ -40,12 +31,39 @@ export const retryPin: OperationDefinition = {
 		name: 'Retry',
 		value: 'retry',
 		action: 'Retry a failed Pin',
-		description: 'Queue a failed Pin for publishing again (only Pins in status failed)',
+		description:
+			'Queue a failed Pin for publishing again (only Pins in status failed), optionally on another board or Pinterest account',
 		routing: {
 			request: { method: 'POST', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}/retry' },
-			send: { preSend: [requirePinId] },
+			send: { preSend: [requirePinId, retryOverrides] },
 			operations: { pagination: retryFailedPin },
 		},
 	},
-	fields: [pinIdField],
+	fields: [
+		pinIdField,
+		{
+			displayName: 'Options',
+			name: 'retryOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Board ID',
+					name: 'boardId',
+					type: 'string',
+					default: '',
+					description:
+						'Publish on this board instead (digits only). With another account, a board of that account. PinBridge checks it like a publish.',
+				},
+				{
+					displayName: 'Pinterest Account ID',
+					name: 'accountId',
+					type: 'string',
+					default: '',
+					description: 'Publish with this connected Pinterest account instead (its PinBridge ID); give a Board ID of that account too',
+				},
+			],
+		},
+	],
 };
