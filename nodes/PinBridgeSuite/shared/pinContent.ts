@@ -72,7 +72,8 @@ export interface BuiltPinContent {
 	coverAsset?: IDataObject;
 }
 
-function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
+/** An http(s) URL of at most `max` characters (Link, image and cover URLs). */
+export function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
 	checkMaxLength(ctx, field, value, max);
 	let protocol = '';
 	try {

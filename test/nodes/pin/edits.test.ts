@@ -104,7 +104,7 @@ describe('Pin → Update', () => {
 		[{}, [], 'Update Fields: choose at least one field to change or clear'],
 		[{ title: 'x'.repeat(101) }, [], 'Title: must be at most 100 characters'],
 		[{ title: '' }, [], 'Title: is empty'],
-		[{ link: 'shop.example.com' }, [], 'Link: must be an http(s) URL'],
+		[{ link: 'shop.example.com' }, [], 'Link: must be an http:// or https:// URL'],
 		[{ boardId: 'my board' }, [], 'Board ID: must be a Pinterest board ID'],
 		[{ description: 'x' }, ['description'], 'Clear Fields: Description is both set and cleared'],
 	])('refuses %j / clear %j without sending', async (updateFields, clearFields, message) => {

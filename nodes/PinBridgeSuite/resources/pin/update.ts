@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { explainFailures } from '../../shared/explain';
-import { LIMITS } from '../../shared/pinContent';
+import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
 import { checkBoardId, checkMaxLength, checkOneOf, checkText, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
@@ -23,7 +23,7 @@ export async function prepareUpdate(this: IExecuteSingleFunctions, requestOption
 		if (!(name in fields)) continue;
 		const value = checkMaxLength(this, label, checkText(this, label, fields[name]), max);
 		if (value === '') throw invalidField(this, label, 'is empty: to remove it, choose it under Clear Fields instead');
-		if (name === 'link' && !/^https?:\/\/[^\s/]+/i.test(value)) throw invalidField(this, label, 'must be an http(s) URL');
+		if (name === 'link') checkHttpUrl(this, label, value, max);
 		body[apiField] = value;
 	}
 	if ('boardId' in fields) body.board_id = checkBoardId(this, 'Board ID', checkText(this, 'Board ID', fields.boardId, 'id'));

@@ -17,7 +17,7 @@ import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { findExistingSchedule } from './reconcile';
 
-const runAtField: INodeProperties = {
+export const runAtField: INodeProperties = {
 	displayName: 'Run At',
 	name: 'runAt',
 	type: 'dateTime',
@@ -47,7 +47,7 @@ async function scheduleOutput(
 }
 
 /** The content fields with Run At right after the board, where the "where and when" of the Pin is decided. */
-function createFields(): INodeProperties[] {
+export function createFields(): INodeProperties[] {
 	const content = pinContentFields();
 	const afterBoard = content.findIndex((field) => field.name === 'board') + 1;
 	return [...content.slice(0, afterBoard), runAtField, ...content.slice(afterBoard)];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
 import { accountAndBoardQuery, filterTime } from '../../shared/listFilters';
+import { checkOneOf, checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
@@ -12,8 +13,23 @@ async function scheduleFilters(this: IExecuteSingleFunctions, requestOptions: IH
 	if (filters.status) qs.status = filters.status;
 	if (filters.since) qs.since = filterTime(this, 'Runs After', filters.since);
 	if (filters.until) qs.until = filterTime(this, 'Runs Before', filters.until);
+	const search = checkText(this, 'Search', filters.search);
+	if (search) qs.q = search;
+	if (filters.sort) qs.sort = checkOneOf(this, 'Sort', filters.sort, SCHEDULE_SORTS.map((option) => option.value));
 	return { ...requestOptions, qs };
 }
+
+/** GET /v1/schedules `sort` values (API 1.34+); without Sort PinBridge lists the latest run time first. */
+const SCHEDULE_SORTS = [
+	{ name: 'Next Run First', value: 'run_at_asc' },
+	{ name: 'Latest Run First', value: 'run_at_desc' },
+	{ name: 'Newest First', value: 'created_at_desc' },
+	{ name: 'Oldest First', value: 'created_at_asc' },
+	{ name: 'Title A→Z', value: 'title_asc' },
+	{ name: 'Title Z→A', value: 'title_desc' },
+	{ name: 'Status A→Z', value: 'status_asc' },
+	{ name: 'Status Z→A', value: 'status_desc' },
+];
 
 export const getManySchedules: OperationDefinition = {
 	option: {
@@ -53,6 +69,20 @@ export const getManySchedules: OperationDefinition = {
 					default: '',
 					description:
 						'Only schedules set to run at or before this time (without an offset: the workflow’s time zone)',
+				},
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only schedules whose Pin title, description or link contains this text (not case-sensitive)',
+				},
+				{
+					displayName: 'Sort',
+					name: 'sort',
+					type: 'options',
+					default: 'run_at_asc',
+					options: SCHEDULE_SORTS,
 				},
 				{
 					displayName: 'Status',

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import { explainFailures } from '../../shared/explain';
+import { textParameter } from '../../shared/validation';
+import type { OperationDefinition } from '../operation';
+import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
+
+const explainDelete = explainFailures((ctx, error) =>
+	error.httpCode === '400'
+		? {
+				message: `Schedule ${textParameter(ctx, 'scheduleId', 'Schedule ID')} is still pending: cancel it before deleting it`,
+				hint: 'Only done, failed or canceled schedules can be deleted. Use Schedule → Cancel first.',
+			}
+		: undefined,
+);
+
+export const deleteSchedule: OperationDefinition = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a schedule',
+		description: 'Delete a done, failed or canceled schedule; the Pin a done schedule published stays',
+		routing: {
+			request: { method: 'DELETE', url: scheduleUrl() },
+			send: { preSend: [requireScheduleId] },
+			operations: { pagination: explainDelete },
+			output: {
+				postReceive: [
+					// 204 has no body: say what happened.
+					async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+						const body = response.body as IDataObject | undefined;
+						if (body && typeof body === 'object' && Object.keys(body).length) return [{ json: body }];
+						return [{ json: { id: textParameter(this, 'scheduleId', 'Schedule ID'), deleted: true } }];
+					},
+				],
+			},
+		},
+	},
+	fields: [scheduleIdField],
+};
