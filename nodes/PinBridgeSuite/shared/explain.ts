@@ -6,6 +6,7 @@
  */
 import {
 	NodeApiError,
+	NodeOperationError,
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
@@ -36,16 +37,19 @@ export function explainFailures(
 		try {
 			return await send.call(this, requestData);
 		} catch (error) {
-			if (!(error instanceof NodeApiError)) throw error;
-			const explanation = explain(this, error, pinBridgeCodeOf(error));
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+			const explanation = failure instanceof NodeApiError ? explain(this, failure, pinBridgeCodeOf(failure)) : undefined;
 			if (explanation) {
-				const pinBridgeSaid = error.message;
-				error.message = explanation.message;
-				error.description = [`PinBridge said: ${pinBridgeSaid}`, explanation.hint, error.description]
+				const pinBridgeSaid = failure.message;
+				failure.message = explanation.message;
+				failure.description = [`PinBridge said: ${pinBridgeSaid}`, explanation.hint, failure.description]
 					.filter(Boolean)
 					.join('\n');
 			}
-			throw error;
+			throw failure;
 		}
 	};
 }
