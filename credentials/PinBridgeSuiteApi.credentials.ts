@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { PASTED_KEY_PADDING } from '../nodes/shared/values';
+
 export class PinBridgeSuiteApi implements ICredentialType {
 	name = 'pinBridgeSuiteApi';
 
@@ -39,17 +41,16 @@ export class PinBridgeSuiteApi implements ICredentialType {
 	];
 
 	// A key copied from a web page or a password manager can carry invisible characters at its ends: a no-break space
-	// (U+00A0), a soft hyphen (U+00AD), a tab, another Unicode space, a BOM or a zero-width space. None can be part of a
-	// key. n8n's HTTP client (axios) strips only spaces/tabs and characters a header cannot carry, so a no-break space
-	// or soft hyphen (valid header bytes) would reach PinBridge and fail as a wrong key. They are trimmed here:
-	// JavaScript's \s covers every Unicode space (U+00A0 and U+FEFF included); U+0085, U+00AD, U+200B–U+200D and U+2060
-	// are the invisible ones it leaves out. n8n applies this header to the credential test request too.
+	// (U+00A0), a soft hyphen, a tab, another Unicode space, a BOM or a zero-width space (PASTED_KEY_PADDING). None can
+	// be part of a key. n8n's HTTP client (axios) strips only spaces/tabs and characters a header cannot carry, so a
+	// no-break space or soft hyphen (valid header bytes) would reach PinBridge and fail as a wrong key. n8n applies this
+	// header to the credential test request too.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
 				'X-API-Key':
-					'={{ String($credentials.apiKey || "").replace(/^[\\s\\u0085\\u00AD\\u200B-\\u200D\\u2060]+|[\\s\\u0085\\u00AD\\u200B-\\u200D\\u2060]+$/g, "") }}',
+					`={{ String($credentials.apiKey || "").replace(/^${PASTED_KEY_PADDING}+|${PASTED_KEY_PADDING}+$/g, "") }}`,
 			},
 		},
 	};

@@ -61,6 +61,21 @@ export function textOf(value: unknown, kind: 'text' | 'id' = 'text'): TextResult
 }
 
 /**
+ * What may surround a pasted API key but cannot be part of it, as a regular-expression character class (source text):
+ * every Unicode space JavaScript's `\s` knows (tab, U+00A0, U+2000–U+200A, U+3000, U+FEFF, …) plus the invisible
+ * characters it leaves out (U+0085, the soft hyphen U+00AD, the zero-width U+200B–U+200D and U+2060). The API-key
+ * credential trims it in its header expression; `trimPastedKey` is the same rule in code.
+ */
+export const PASTED_KEY_PADDING = '[\\s\\u0085\\u00AD\\u200B-\\u200D\\u2060]';
+
+const PASTED_KEY_ENDS = new RegExp(`^${PASTED_KEY_PADDING}+|${PASTED_KEY_PADDING}+$`, 'g');
+
+/** A pasted key without the invisible characters at its ends (see PASTED_KEY_PADDING). */
+export function trimPastedKey(key: string): string {
+	return key.replace(PASTED_KEY_ENDS, '');
+}
+
+/**
  * A URL as a URL-typed service keeps it (WHATWG parsing, which pydantic's `HttpUrl` and browsers share): scheme and
  * host lower-cased, the scheme's default port dropped, `/` for an empty path, percent-encoding normalised. Text that
  * does not parse as a URL is returned trimmed, as it is.

@@ -6,6 +6,7 @@
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { defaultCredentials, runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { trimPastedKey } from '../../nodes/shared/values';
 import { TriggerHarness } from '../trigger/harness';
 
 useNock();
@@ -62,5 +63,30 @@ describe('PinBridge Trigger: registers with a pasted key as the key alone', () =
 		await harness.activate();
 		scope.done();
 		expect(harness.staticData.webhookId).toBe('wh-1');
+	});
+});
+
+describe('the key as sent is redacted from errors too', () => {
+	it('a 401 that echoes the trimmed key shows neither form of it', async () => {
+		const scope = pinBridge()
+			.get('/v1/pinterest/accounts')
+			.reply(401, {
+				detail: `Invalid API key ${TEST_API_KEY}`,
+				error: { code: 'unauthorized', message: `Key ${TEST_API_KEY} is not valid` },
+			});
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: defaultCredentials(TEST_BASE_URL, `${TEST_API_KEY}\u00a0`),
+		});
+		scope.done();
+		expect(error).toBeDefined();
+		expect(JSON.stringify(error)).not.toContain(TEST_API_KEY);
+		expect(String(error?.message)).toContain('[redacted]');
+	});
+});
+
+describe('one rule: the credential expression and trimPastedKey trim the same characters', () => {
+	it.each(PASTED)('%s', (_label, pasted) => {
+		expect(trimPastedKey(pasted)).toBe(TEST_API_KEY);
 	});
 });

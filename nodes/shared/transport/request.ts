@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { credentialTypeFor } from '../authentication';
+import { trimPastedKey } from '../values';
 import { redact, toPinBridgeError } from './errors';
 import { inFlightLimitFor } from './inFlight';
 import { waitForAccountTokenMs, type RateMeterReading } from './rateMeter';
@@ -95,7 +96,9 @@ function credentialLabel(credential: ICredentialsDecrypted): string {
 
 function secretsOf(credentials: IDataObject): string[] {
 	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
+	// The key as stored and as sent (the credential trims invisible characters a paste left at its ends).
+	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+	return [apiKey, trimPastedKey(apiKey), credentials.clientSecret, token.access_token, token.refresh_token].filter(
 		(value): value is string => typeof value === 'string' && value !== '',
 	);
 }
