@@ -18,10 +18,28 @@ export const ACTION_NODE_TYPE = `${PACKAGE}.pinBridgeSuite`;
 export const TRIGGER_NODE_TYPE = `${PACKAGE}.pinBridgeSuiteTrigger`;
 export const ITEMS_NODE_TYPE = 'test.items';
 
-/** What the app does to a node without `execute`: run its descriptions through n8n-core's RoutingNode. */
+/**
+ * Whether the n8n app gives a node type its routing `execute` (n8n 2.41 `NodeTypes.getByNameAndVersion`, rule in
+ * packages/cli `shouldAssignExecuteMethod`): no execute/supplyData/poll/trigger of its own, and, if it has `webhook`
+ * or `methods` (list searches), a `requestDefaults` in its description. The AI-tool variant of a node runs only that
+ * `execute`, so a node that fails this rule does nothing as a tool.
+ */
+export function appAssignsRoutingExecute(nodeType: INodeType): boolean {
+	const declarative = nodeType.description.requestDefaults !== undefined;
+	return (
+		!nodeType.execute &&
+		!nodeType.supplyData &&
+		!nodeType.poll &&
+		!nodeType.trigger &&
+		(!nodeType.webhook || declarative) &&
+		(!nodeType.methods || declarative)
+	);
+}
+
+/** What the app does to a declarative node: run its descriptions through n8n-core's RoutingNode. */
 function asAppLoadsIt(nodeType: INodeType): INodeType {
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
-	if (!nodeType.execute && !nodeType.trigger && !nodeType.webhook && !nodeType.poll) {
+	if (appAssignsRoutingExecute(nodeType)) {
 		nodeType.execute = async function (this: IExecuteFunctions) {
 			return await new RoutingNode(this, nodeType).runNode();
 		};
