@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The weekly-report example in a real n8n against the emulator: Schedule Trigger → Publishing Summary → Top Pins →
 // one message-ready item. The emulator's clock runs two days behind wall time, so the Pins it publishes now lie
 // inside "the last 7 days" as n8n counts them ($today − 7 days up to yesterday).
