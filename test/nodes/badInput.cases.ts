@@ -58,6 +58,8 @@ const NULL_EXPR = '={{ $json.none }}'; // the item's `none` is null
 /** An item as a JSON source delivers a long id: a number beyond 2^53 (parsed, it is already 1125899906842624128, written 1125899906842624100). */
 const longIdItem = (): INodeExecutionData[] =>
 	jsonItem(JSON.parse('{"board": 1125899906842624123, "rows": [{"title": "a", "board_id": 1125899906842624123}]}') as Record<string, unknown>);
+/** A well-formed PinBridge ID for operations on one Pin or schedule. */
+const LIVE_ID = '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 const BEYOND_2_53 = 'must be written as text: the number 1125899906842624100 is beyond 2^53';
 const nullItem = () => jsonItem({ none: null, empty: '', object: { a: 1 }, number: 42 });
 
@@ -225,6 +227,14 @@ export const cases: BadInputCase[] = [
 	{ name: 'webhook update secret of 15 emoji', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: '🔑'.repeat(15) } }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
 	{ name: 'custom idempotency key of 256 emoji', parameters: publish({ publishOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
 	{ name: 'import row idempotency_key of 256 emoji', parameters: op('import', 'fromJson', { rows: JSON.stringify([{ title: 'a', idempotency_key: '🔑'.repeat(256) }]) }), field: 'Rows', rule: 'row 1: idempotency_key must be at most 255 characters (it has 256)' },
+	// The same rules in the API 1.41 operations (they use the shared checks).
+	{ name: 'Pin Update title from an expression giving true', parameters: op('pin', 'update', { pinId: LIVE_ID, updateFields: { title: '={{ true }}' } }), field: 'Title', rule: 'must be text, got a boolean' },
+	{ name: 'Pin Update title of 101 emoji', parameters: op('pin', 'update', { pinId: LIVE_ID, updateFields: { title: '😀'.repeat(101) } }), field: 'Title', rule: 'must be at most 100 characters (it has 101)' },
+	{ name: 'Pin Update board from a JSON number beyond 2^53', parameters: op('pin', 'update', { pinId: LIVE_ID, updateFields: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Pin Retry on a board from a JSON number beyond 2^53', parameters: op('pin', 'retry', { pinId: LIVE_ID, retryOptions: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Schedule Update board from a JSON number beyond 2^53', parameters: op('schedule', 'update', { scheduleId: LIVE_ID, updateFields: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Schedule Update description from an expression giving an object', parameters: op('schedule', 'update', { scheduleId: LIVE_ID, updateFields: { description: '={{ $json.object }}' } }), items: nullItem(), field: 'Description', rule: 'must be text, got an object' },
+	{ name: 'Pin Validate custom idempotency key of 256 emoji', parameters: publish({ operation: 'validate', validateOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
 
 	// ── Analytics, Activity Log (tests' clock: 2026-11-22T10:00:00Z) ──────────────────────────────────────────────
 	{ name: 'analytics range over 366 days', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), startDate: '2025-11-01', endDate: '2026-11-22' }), field: 'Start Date', rule: 'the range may cover at most 366 days, got 387' },
