@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { healthNote } from './accountHealth';
 import { pinBridgeRequest, type PinBridgeContext } from './transport/request';
 
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
@@ -24,7 +23,7 @@ export async function searchAccounts(
 			.map((account) => ({
 				name: `${String(account.display_name ?? account.username ?? account.id)}${
 					account.username ? ` (@${String(account.username)})` : ''
-				}${healthNote(account) ? ` — ${healthNote(account)}` : ''}`,
+				}${account.reconnect_required ? ' — reconnect required' : ''}`,
 				value: String(account.id),
 			})),
 	};

@@ -19,6 +19,7 @@ import {
 } from "../emulator/server";
 import { N8nClient, type CredentialRef } from "./n8n/client";
 import { freePort, REPO_DIR, startN8n, type N8nInstance } from "./n8n/instance";
+import type { N8nVersionSpec } from "./n8n/versions";
 import { loadExampleWorkflow } from "./n8n/workflows";
 
 export interface E2eEnvironment {
@@ -78,9 +79,17 @@ export async function ensurePackageLoaded(
   }
 }
 
+/** Which n8n to start and how to load the package (default: the pinned n8n, the repo linked). */
+export interface E2eN8nOptions {
+  spec?: N8nVersionSpec;
+  /** An unpacked `npm pack` of the package (n8n/pack.ts), installed as n8n's installer would. */
+  packedPackageDir?: string;
+}
+
 export function useE2eEnvironment(
   label: string,
   emulator: StartEmulatorOptions = {},
+  n8nOptions: E2eN8nOptions = {},
 ): E2eEnvironment {
   const env = {} as E2eEnvironment;
 
@@ -99,6 +108,7 @@ export function useE2eEnvironment(
     env.n8n = await startN8n({
       port: await freePort(),
       userFolder: env.userFolder,
+      ...n8nOptions,
     });
     env.startSeconds = Math.round((Date.now() - started) / 100) / 10;
     console.log(
@@ -131,4 +141,15 @@ export function useE2eEnvironment(
   });
 
   return env;
+}
+
+/** A second credential for the emulator whose API key PinBridge does not know. */
+export async function createWrongKeyCredential(
+  env: Pick<E2eEnvironment, "client" | "emu">,
+): Promise<CredentialRef> {
+  return await env.client.createCredential(
+    CREDENTIAL_TYPE,
+    { baseUrl: env.emu.url, apiKey: "pb_live_this_key_does_not_exist" },
+    "PinBridge (wrong key)",
+  );
 }

@@ -61,8 +61,6 @@ export interface PinBridgeRequest {
 	itemIndex?: number;
 	/** Overrides of the node's Retries and Pacing settings for this call. */
 	settings?: Partial<RequestSettings>;
-	/** The answer is a file (e.g. GET /v1/assets/{id}/content): its body comes back as a Buffer, not parsed. */
-	binaryResponse?: boolean;
 }
 
 export interface PinBridgeResponse<T = unknown> {
@@ -213,10 +211,9 @@ async function sendThroughN8n(
 		method: request.method,
 		url,
 		qs: request.qs,
-		headers: { Accept: request.binaryResponse ? '*/*' : 'application/json', ...request.headers },
+		headers: { Accept: 'application/json', ...request.headers },
 		body: request.body,
-		json: !isRaw && !request.binaryResponse,
-		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
+		json: !isRaw,
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: !throwOnHttpError,

@@ -40,20 +40,19 @@
 import { BROWSER_ID } from './instance';
 import {
 	sleep,
+	isFinished,
 	N8nHttpError,
 	nodeOutput,
+	toRunResult,
 	type N8nConnection,
 	type CredentialRef,
 	type CredentialTestResult,
-	type ExecutionStatus,
 	type N8nExecution,
 	type WorkflowJson,
 	type RunResult,
 } from './clientTypes';
 export * from './clientTypes';
 
-
-const FINAL: ExecutionStatus[] = ['success', 'error', 'crashed', 'canceled'];
 
 export class N8nClient {
 	/** Credential data given to createCredential, so testCredential(id) can send it back. */
@@ -128,7 +127,9 @@ export class N8nClient {
 	// ---------------------------------------------------------------- credentials
 
 	/** Create a credential through the public API. */
-	async createCredential(type: string, data: Record<string, any>, name = `${type} ${Date.now()}`): Promise<CredentialRef> {
+	async createCredential(type: string, given: Record<string, any>, name = `${type} ${Date.now()}`): Promise<CredentialRef> {
+		// n8n 1.x/2.0's public API refuses a credential that has `authenticate` without this (what its editor sends).
+		const data = this.conn.legacyApi ? { allowedHttpRequestDomains: 'all', ...given } : given;
 		const created = await this.pub<{ id: string; name: string; type: string }>('POST', '/credentials', { name, type, data });
 		this.credentialData.set(created.id, { type, name, data });
 		return { id: created.id, name: created.name, type: created.type };
@@ -260,7 +261,7 @@ export class N8nClient {
 				// Right after the run starts, the execution may not be readable yet.
 				if (!(err instanceof N8nHttpError && err.status === 404)) throw err;
 			}
-			if (ex && (FINAL.includes(ex.status) || (ex.finished && ex.stoppedAt))) return ex;
+			if (ex && isFinished(ex)) return ex;
 			if (Date.now() > deadline) throw new Error(`execution ${id} not finished after ${timeoutMs} ms (status ${ex?.status})`);
 			await sleep(200);
 		}
@@ -274,7 +275,7 @@ export class N8nClient {
 		const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
 		for (;;) {
 			const all = (await this.listExecutions({ workflowId })).filter((e) => !opts.sinceId || Number(e.id) > Number(opts.sinceId));
-			if (all.length >= count && all.every((e) => FINAL.includes(e.status))) {
+			if (all.length >= count && all.every((e) => isFinished(e))) {
 				return await Promise.all(all.map((e) => this.getExecution(e.id, true)));
 			}
 			if (Date.now() > deadline) {
@@ -296,6 +297,12 @@ export class N8nClient {
 		const wf = await this.getWorkflow(workflowId);
 		const triggerName = opts.trigger ?? wf.nodes.find((n) => /trigger$/i.test(n.type))?.name;
 		if (!triggerName) throw new Error(`workflow ${workflowId} has no trigger node; pass opts.trigger`);
+		if (this.conn.legacyApi) {
+			// n8n 1.x/2.0 run the workflow sent in the body, with the pin data in it.
+			const workflowData = await this.rest<any>('GET', `/workflows/${workflowId}`);
+			if (opts.triggerItems) workflowData.pinData = { [triggerName]: opts.triggerItems.map((json) => ({ json })) };
+			return await this.startManualRun(workflowId, { workflowData, triggerToStartFrom: { name: triggerName } }, opts);
+		}
 		if (!opts.triggerItems) return await this.startManualRun(workflowId, { triggerToStartFrom: { name: triggerName } }, opts);
 		// Feed the items in as the trigger's pinned data (what "Debug in editor" does), then restore the pin data.
 		// (`triggerToStartFrom.data` is accepted by the DTO but ignored by 2.41's full manual run.)
@@ -383,17 +390,4 @@ export class N8nClient {
 		}
 		return { status: res.status, body: parsed, headers: res.headers };
 	}
-}
-
-function toRunResult(execution: N8nExecution, node?: string): RunResult {
-	const last = node ?? execution.data?.resultData?.lastNodeExecuted ?? '';
-	const err = execution.data?.resultData?.error;
-	return {
-		executionId: String(execution.id),
-		execution,
-		status: execution.status,
-		items: last ? nodeOutput(execution, last) : [],
-		itemsOf: (name: string, outputIndex = 0) => nodeOutput(execution, name, outputIndex),
-		error: err ? [err.message, err.description].filter(Boolean).join(' — ') : undefined,
-	};
 }

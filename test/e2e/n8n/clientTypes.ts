@@ -4,6 +4,8 @@ export interface N8nConnection {
 	url: string;
 	apiKey: string;
 	cookie: string;
+	/** n8n 1.x / 2.0 API differences (see N8nVersionSpec.legacyApi). */
+	legacyApi?: boolean;
 }
 
 export interface CredentialRef {
@@ -122,4 +124,25 @@ export function nodeOutput(execution: N8nExecution, nodeName: string, outputInde
 	if (!runs?.length) return [];
 	const last = runs[runs.length - 1];
 	return (last.data?.main?.[outputIndex] ?? []).map((i) => i.json);
+}
+
+const FINAL_STATUSES: ExecutionStatus[] = ['success', 'error', 'crashed', 'canceled'];
+
+/** Whether an execution has finished (successfully or not). */
+export function isFinished(execution: N8nExecution): boolean {
+	return FINAL_STATUSES.includes(execution.status) || Boolean(execution.finished && execution.stoppedAt);
+}
+
+/** A finished execution as a RunResult: `node`'s output (default: the last node executed) and the error, if any. */
+export function toRunResult(execution: N8nExecution, node?: string): RunResult {
+	const last = node ?? execution.data?.resultData?.lastNodeExecuted ?? '';
+	const err = execution.data?.resultData?.error;
+	return {
+		executionId: String(execution.id),
+		execution,
+		status: execution.status,
+		items: last ? nodeOutput(execution, last) : [],
+		itemsOf: (name: string, outputIndex = 0) => nodeOutput(execution, name, outputIndex),
+		error: err ? [err.message, err.description].filter(Boolean).join(' — ') : undefined,
+	};
 }

@@ -5,7 +5,9 @@
  *
  * The package is loaded the way n8n loads an installed community package: a symlink
  * `<userFolder>/.n8n/nodes/node_modules/n8n-nodes-pinbridge-suite → <repo>`; n8n reads package.json's `n8n` field
- * and the files under dist/. Node types are then `n8n-nodes-pinbridge-suite.<node>`.
+ * and the files under dist/. Node types are then `n8n-nodes-pinbridge-suite.<node>`. With `packedPackageDir` (see
+ * ./pack.ts) a copy of the packed package is installed there instead, as n8n's community-package installer does:
+ * then the package runs on n8n's own n8n-workflow, not on the repo's dev copy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +15,8 @@ import net from 'node:net';
 import path from 'node:path';
 
 import { installPaths, isInstalled } from './install';
+import { installPackedPackage } from './pack';
+import { PINNED_N8N, type N8nVersionSpec } from './versions';
 
 export const PACKAGE_NAME = 'n8n-nodes-pinbridge-suite';
 export const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
@@ -46,6 +50,10 @@ export interface StartN8nOptions {
 	owner?: N8nOwner;
 	/** Repo to link as the package (default: this repo). */
 	packageDir?: string;
+	/** An unpacked `npm pack` of the package (./pack.ts), copied in instead of linking `packageDir`. */
+	packedPackageDir?: string;
+	/** Which installed n8n to start (default: the pinned one). */
+	spec?: N8nVersionSpec;
 	/** Where n8n's stdout+stderr go (default: `<userFolder>/n8n.log`, appended across restarts). */
 	logFile?: string;
 	/** Port for the task-runner broker (default: a free port). */
@@ -67,6 +75,9 @@ export interface N8nInstance {
 	apiKey: string;
 	/** `n8n-auth=…` cookie for the internal /rest API (send with header `browser-id: BROWSER_ID`). Refreshed by restart(). */
 	cookie: string;
+	/** The n8n version running, and whether it has the 1.x/2.0 API differences. */
+	spec: N8nVersionSpec;
+	legacyApi: boolean;
 	/** PID of the n8n process (leader of its own process group). */
 	pid(): number | undefined;
 	/** Stop n8n (SIGTERM to the process group, SIGKILL after a grace period). Idempotent. */
@@ -120,7 +131,7 @@ export function linkPackage(userFolder: string, packageDir = REPO_DIR): string {
 }
 
 function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
-	const p = installPaths();
+	const p = installPaths(opts.spec);
 	const url = `http://127.0.0.1:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -237,10 +248,13 @@ async function apiKeyWorks(url: string, apiKey: string): Promise<boolean> {
 }
 
 export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
-	if (!isInstalled()) {
-		throw new Error('n8n is not installed yet: run `npx tsx test/e2e/n8n/install.ts` (or `npm run dev`) first');
+	const spec = opts.spec ?? PINNED_N8N;
+	if (!isInstalled(spec)) {
+		throw new Error(
+			`n8n ${spec.version} is not installed yet: run \`npx tsx test/e2e/n8n/install.ts --version ${spec.version}\` first`,
+		);
 	}
-	const p = installPaths();
+	const p = installPaths(spec);
 	const owner = opts.owner ?? DEFAULT_OWNER;
 	const userFolder = path.resolve(opts.userFolder);
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -248,7 +262,8 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 	const url = `http://127.0.0.1:${opts.port}`;
 	const brokerPort = opts.brokerPort ?? (await freePort());
 	const keyFile = path.join(userFolder, 'pinbridge-e2e-api-key.json');
-	linkPackage(userFolder, opts.packageDir ?? REPO_DIR);
+	if (opts.packedPackageDir) installPackedPackage(userFolder, opts.packedPackageDir);
+	else linkPackage(userFolder, opts.packageDir ?? REPO_DIR);
 
 	let child: ChildProcess | undefined;
 	let exited: Promise<void> = Promise.resolve();
@@ -298,8 +313,9 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
 		for (;;) {
 			if (exitInfo) throw new Error(`n8n exited during start (${exitInfo}); log: ${logFile}\n${tail(40)}`);
+			// n8n 1.x and 2.0 answer readiness before their /rest routes exist: wait for both.
 			const res = await fetchOk(`${url}/healthz/readiness`);
-			if (res?.status === 200) break;
+			if (res?.status === 200 && (await fetchOk(`${url}/rest/settings`))?.status === 200) break;
 			if (Date.now() > deadline) {
 				killGroup('SIGKILL');
 				throw new Error(`n8n not ready after ${opts.readyTimeoutMs ?? 120_000} ms; log: ${logFile}\n${tail(40)}`);
@@ -342,6 +358,8 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		owner,
 		apiKey: '',
 		cookie: '',
+		spec,
+		legacyApi: spec.legacyApi,
 		pid: () => child?.pid,
 		stop: async () => {
 			await stop();

@@ -10,6 +10,12 @@ export interface N8nVersionSpec {
 	nodeMajor: string;
 	/** npm `overrides` for its install. */
 	overrides: Record<string, string>;
+	/**
+	 * n8n 1.x and 2.0 APIs: `/healthz/readiness` answers before the `/rest` routes exist; a manual run through REST
+	 * sends the workflow (`workflowData`, with its pin data) beside `triggerToStartFrom`; the public API creates a
+	 * credential that has `authenticate` only with `"allowedHttpRequestDomains": "all"` in its data.
+	 */
+	legacyApi: boolean;
 }
 
 /** The n8n that `npm run dev`, the e2e suite and the benchmarks use. n8n >= 2.37 refuses Node < 24. */
@@ -18,6 +24,7 @@ export const PINNED_N8N: N8nVersionSpec = {
 	nodeMajor: '24',
 	// linkedom 0.18.15 pulls in a package the registry mirror lacks.
 	overrides: { linkedom: '0.18.14' },
+	legacyApi: false,
 };
 
 /**
@@ -29,6 +36,7 @@ export const N8N_1_123: N8nVersionSpec = {
 	version: '1.123.81',
 	nodeMajor: '22',
 	overrides: { linkedom: '0.18.14', xlsx: '0.18.5' },
+	legacyApi: true,
 };
 
 /** The last 2.0 patch; runs on Node 20 (Node 22 from npm here, one Node fewer to fetch). Same xlsx override. */
@@ -36,6 +44,7 @@ export const N8N_2_0: N8nVersionSpec = {
 	version: '2.0.3',
 	nodeMajor: '22',
 	overrides: { linkedom: '0.18.14', xlsx: '0.18.5' },
+	legacyApi: true,
 };
 
 export const KNOWN_N8N_VERSIONS: N8nVersionSpec[] = [N8N_1_123, N8N_2_0, PINNED_N8N];

@@ -8,18 +8,23 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
+	type IExecuteSingleFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { pacingWaitMs, pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
-import type { ItemContext } from '../../shared/itemContext';
+import {
+	pacingWaitMs,
+	pinBridgeRequest,
+	transportRuntime,
+	type PinBridgeContext,
+} from '../../../shared/transport/request';
 
 export const FIRST_POLL_INTERVAL_MS = 2_000;
 export const MAX_POLL_INTERVAL_MS = 15_000;
 const FINAL_STATUSES = ['published', 'failed'];
 
 /** A Pin PinBridge gave up on, as an item error carrying PinBridge's error code and message. */
-export function publishFailedError(ctx: ItemContext, pinId: string, job: IDataObject): NodeApiError {
+export function publishFailedError(ctx: IExecuteSingleFunctions, pinId: string, job: IDataObject): NodeApiError {
 	const code = typeof job.error_code === 'string' ? job.error_code : 'unknown_error';
 	const reason = typeof job.error_message === 'string' ? job.error_message : 'PinBridge gave no reason';
 	const message = `The Pin failed to publish: ${reason} (${code})`;
@@ -35,12 +40,13 @@ export function publishFailedError(ctx: ItemContext, pinId: string, job: IDataOb
 }
 
 export async function waitForPublish(
-	ctx: ItemContext,
+	ctx: IExecuteSingleFunctions,
 	created: IDataObject,
 	timeoutSeconds: number,
 ): Promise<IDataObject> {
 	const pinId = String(created.id);
 	const accountId = typeof created.pinterest_account_id === 'string' ? created.pinterest_account_id : undefined;
+	const helperCtx = ctx as unknown as PinBridgeContext;
 	const itemIndex = ctx.getItemIndex();
 	const deadline = transportRuntime.now() + timeoutSeconds * 1000;
 	let status = String(created.status ?? 'queued');
@@ -61,10 +67,10 @@ export async function waitForPublish(
 			);
 		}
 		let waitMs = interval;
-		if (status === 'deferred' && accountId) waitMs = Math.max(waitMs, await pacingWaitMs(ctx, accountId));
+		if (status === 'deferred' && accountId) waitMs = Math.max(waitMs, await pacingWaitMs(helperCtx, accountId));
 		await transportRuntime.sleep(Math.min(waitMs, remaining));
 		interval = Math.min(Math.round(interval * 1.5), MAX_POLL_INTERVAL_MS);
-		const response = await pinBridgeRequest<IDataObject>(ctx, {
+		const response = await pinBridgeRequest<IDataObject>(helperCtx, {
 			method: 'GET',
 			path: `/v1/jobs/${pinId}`,
 			itemIndex,
@@ -75,6 +81,6 @@ export async function waitForPublish(
 
 	if (status === 'failed') throw publishFailedError(ctx, pinId, job);
 	if (job === created) return created; // already final when created (an idempotent replay): nothing to re-read
-	const { body } = await pinBridgeRequest<IDataObject>(ctx, { method: 'GET', path: `/v1/pins/${pinId}`, itemIndex });
+	const { body } = await pinBridgeRequest<IDataObject>(helperCtx, { method: 'GET', path: `/v1/pins/${pinId}`, itemIndex });
 	return body;
 }
