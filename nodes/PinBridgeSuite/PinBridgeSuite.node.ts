@@ -3,7 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
 import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
 import { searchAccounts, searchBoards } from '../shared/listSearch';
-import { routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
+import { pairItemFailures, routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
 import { requestSettingsProperty } from '../shared/transport/settings';
 import { accountProperties } from './resources/account';
 import { activityLogProperties } from './resources/activityLog';
@@ -14,6 +14,7 @@ import { boardProperties } from './resources/board';
 import { importProperties } from './resources/import';
 import { pinProperties } from './resources/pin';
 import { planProperties } from './resources/plan';
+import { publishPins } from './resources/pin/publishItems';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
@@ -39,7 +40,7 @@ export class PinBridgeSuite implements INodeType {
 		// credential, per request, in the request helper.
 		requestDefaults: {},
 		// Every operation is sent by the request helper: see nodes/shared/transport/routing.ts.
-		requestOperations: { pagination: routeThroughHelper() },
+		requestOperations: { pagination: pairItemFailures(routeThroughHelper()) },
 		properties: [
 			authenticationProperty,
 			{
@@ -84,5 +85,13 @@ export class PinBridgeSuite implements INodeType {
 
 	methods = {
 		listSearch: { searchAccounts, searchBoards },
+	};
+
+	/**
+	 * Operations n8n runs without its declarative engine when the node is a workflow step (the node keeps no
+	 * `execute`); as an AI agent's tool, n8n runs their routing instead. See resources/pin/publishItems.ts.
+	 */
+	customOperations = {
+		pin: { publish: publishPins },
 	};
 }

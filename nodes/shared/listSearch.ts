@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { healthNote } from './accountHealth';
 import { pinBridgeRequest, type PinBridgeContext } from './transport/request';
 
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
@@ -23,7 +24,7 @@ export async function searchAccounts(
 			.map((account) => ({
 				name: `${String(account.display_name ?? account.username ?? account.id)}${
 					account.username ? ` (@${String(account.username)})` : ''
-				}${account.reconnect_required ? ' — reconnect required' : ''}`,
+				}${healthNote(account) ? ` — ${healthNote(account)}` : ''}`,
 				value: String(account.id),
 			})),
 	};

@@ -90,11 +90,16 @@ describe("example publish workflow in real n8n", () => {
         board_id: env.emu.boardIds[0],
       });
     }
+    // Each output says this run created its Pin (PinBridge's clock: created_at against the answer's Date).
+    expect(run.items.map((item) => item.created_by_this_call)).toEqual(
+      ids.map(() => true),
+    );
     firstRun = { executionId: run.executionId, ids };
   });
 
   it("running the same execution again creates no new Pin and outputs the same Pins", async () => {
     const before = await env.emu.control.counters();
+    await env.emu.control.advance(60); // a re-run a minute later (runs under a second apart cannot be told apart)
     const again = await env.client.rerunExecution(firstRun.executionId, {
       node: PUBLISH_NODE,
     });
@@ -111,6 +116,10 @@ describe("example publish workflow in real n8n", () => {
     expect(after.pins_created).toBe(before.pins_created);
     expect(await env.emu.control.pins()).toHaveLength(20);
     expect(again.items.map((item) => String(item.id))).toEqual(firstRun.ids);
+    // …and each output says so: PinBridge returned the Pin it already had for the key.
+    expect(again.items.map((item) => item.created_by_this_call)).toEqual(
+      firstRun.ids.map(() => false),
+    );
   });
 
   it("n8n's Retry of a failed execution publishes only what is missing: no duplicate Pin", async () => {

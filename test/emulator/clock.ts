@@ -8,11 +8,14 @@ export class Clock {
 	private manualNow: number;
 	private offset = 0;
 
+	/** `realOffsetMs`: in 'real' mode, how far the clock runs ahead of (or, negative, behind) wall time. */
 	constructor(
 		readonly mode: ClockMode,
 		start: number = Date.now(),
+		realOffsetMs = 0,
 	) {
 		this.manualNow = start;
+		this.offset = realOffsetMs;
 	}
 
 	now(): number {

@@ -21,6 +21,8 @@ export interface EmulatorConfig {
 	logRequests: boolean;
 	webhookTimeoutMs: number;
 	startTime: number;
+	/** 'real' clock only: the given start time minus wall time at start, kept across resets (default 0). */
+	realOffsetMs?: number;
 	oauthAutoApprove: boolean;
 	requestLogLimit: number;
 	/** How a webhook's URL is stored and echoed: as sent (default), or normalised as a URL-typed field would. */
@@ -107,7 +109,7 @@ export class Emulator {
 	reset(): void {
 		this.scheduler?.clear();
 		this.rng = new RngStreams(this.config.seed);
-		this.clock = new Clock(this.config.clock, this.config.startTime);
+		this.clock = new Clock(this.config.clock, this.config.startTime, this.config.realOffsetMs ?? 0);
 		this.scheduler = new Scheduler(this.clock);
 		this.store = new Store(this.rng, this.clock);
 		this.lifecycle = new Lifecycle(this);

@@ -183,6 +183,8 @@ export function route(
 				return drop(req, reply);
 			}
 			if (entry) entry.status = res.status;
+			// Date from the emulator's clock, the one its created_at/updated_at come from (a real server's are one clock too).
+			reply.header('date', new Date(emu.clock.now()).toUTCString());
 			if (emu.config.logRequests && !opts.control)
 				console.log(`[pinbridge-emulator] ${method} ${req.url} -> ${res.status} (${Date.now() - started} ms)`);
 			return send(reply, res);

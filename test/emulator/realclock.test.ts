@@ -27,3 +27,18 @@ test("advance() also works in 'real' mode (shifts the clock)", async () => {
 	await emu.control.advance(3600);
 	expect((await emu.control.now()) - before).toBeGreaterThanOrEqual(3600_000);
 });
+
+test("'real' clock with a startTime starts there, runs on, and a reset keeps the distance to wall time", async () => {
+	const twoDaysAgo = Date.now() - 2 * 86_400_000;
+	const behind = await startEmulator({ port: 0, clock: 'real', startTime: twoDaysAgo });
+	try {
+		const first = await behind.control.now();
+		expect(Math.abs(first - twoDaysAgo)).toBeLessThan(5_000);
+		await behind.control.reset();
+		const afterReset = await behind.control.now();
+		expect(afterReset).toBeGreaterThanOrEqual(first);
+		expect(Math.abs(afterReset - (Date.now() - 2 * 86_400_000))).toBeLessThan(5_000);
+	} finally {
+		await behind.close();
+	}
+});

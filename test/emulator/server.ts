@@ -140,6 +140,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 		logRequests: options.logRequests ?? false,
 		webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
 		startTime: start,
+		// A real clock starts at startTime too and runs on from there (resets keep the distance to wall time).
+		realOffsetMs: options.startTime === undefined ? 0 : start - Date.now(),
 		oauthAutoApprove: options.oauthAutoApprove ?? false,
 		requestLogLimit: options.requestLogLimit ?? 10_000,
 		webhookUrls: options.webhookUrls ?? 'as-sent',

@@ -17,6 +17,14 @@ const account = {
 	reconnect_required: false,
 };
 const stale = { ...account, id: 'c0ffee00-0000-4000-8000-000000000001', reconnect_required: true };
+/** API 1.41 health fields (contract §8.11). */
+const oldConnection = {
+	...account,
+	id: 'beef0000-0000-4000-8000-000000000003',
+	health_status: 'scope_missing',
+	missing_scopes: ['boards:write_secret'],
+	token_expires_at: '2026-12-30T00:00:00Z',
+};
 const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
 
 describe('Pinterest Account → Get Many', () => {
@@ -27,8 +35,20 @@ describe('Pinterest Account → Get Many', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{ json: account, pairedItem: { item: 0 } },
-			{ json: stale, pairedItem: { item: 0 } },
+			{ json: { ...account, missing_scopes: [], health: 'healthy' }, pairedItem: { item: 0 } },
+			{ json: { ...stale, missing_scopes: [], health: 'reconnect required' }, pairedItem: { item: 0 } },
+		]);
+		scope.done();
+	});
+
+	it('keeps the 1.41 health fields and says what is wrong in `health`; fills the defaults older APIs leave out', async () => {
+		const { reconnect_required: _dropped, ...older } = account;
+		void _dropped;
+		const scope = api().get('/v1/pinterest/accounts').reply(200, [oldConnection, older]);
+		const { items } = await runPinBridgeNode({ parameters: { resource: 'account', operation: 'getAll', returnAll: true } });
+		expect(items.map((item) => item.json)).toEqual([
+			{ ...oldConnection, health: 'missing boards:write_secret' },
+			{ ...older, reconnect_required: false, missing_scopes: [], health: 'healthy' },
 		]);
 		scope.done();
 	});
@@ -38,7 +58,7 @@ describe('Pinterest Account → Get Many', () => {
 		const { items } = await runPinBridgeNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: false, limit: 1 },
 		});
-		expect(items).toEqual([{ json: account, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { ...account, missing_scopes: [], health: 'healthy' }, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 });

@@ -81,6 +81,12 @@ describe('Analytics against the emulator', () => {
 		const { today, before } = await days(1);
 		const { items, error } = await run({ resource: 'analytics', operation: 'getPin', pinId, startDate: before, output: 'perDay' });
 		expect(error).toBeUndefined();
+		expect((await lastRequest(`/v1/pins/${pinId}/analytics`)).query).toEqual({
+			start_date: before,
+			end_date: today,
+			source: 'auto',
+			include_daily: 'true',
+		});
 		const f = dailyFigures('pin', pinId, today);
 		expect(items.map((item) => item.json)).toEqual([
 			{ date: before, impression: 0, save: 0, pin_click: 0, outbound_click: 0 },
@@ -96,6 +102,7 @@ describe('Analytics against the emulator', () => {
 	it('Get Overview adds up the accounts; Get Top Pins ranks the published Pins', async () => {
 		const { today, before } = await days(6);
 		const overview = await run({ resource: 'analytics', operation: 'getOverview', startDate: before, endDate: today });
+		expect((await lastRequest('/v1/analytics/overview')).query).toEqual({ start_date: before, end_date: today });
 		const accountTotals = await run({ resource: 'analytics', operation: 'getAccount', account: account(), startDate: before, endDate: today });
 		expect(overview.items[0].json).toMatchObject({
 			start_date: before,
@@ -174,6 +181,9 @@ describe('Activity Log and Plan against the emulator', () => {
 	it('Plan → Get Status reports the month’s use', async () => {
 		await publishedPin();
 		const { items } = await run({ resource: 'plan', operation: 'getStatus' });
+		expect((await emulator.emu.control.requests({ path: '/v1/billing/status' })).map((r) => [r.method, r.status])).toEqual([
+			['GET', 200],
+		]);
 		expect(items[0].json).toMatchObject({ plan: 'growth', calls_used: 1, quota_calls_monthly: 1000, quota_exhausted: false });
 	});
 });

@@ -58,6 +58,8 @@ const NULL_EXPR = '={{ $json.none }}'; // the item's `none` is null
 /** An item as a JSON source delivers a long id: a number beyond 2^53 (parsed, it is already 1125899906842624128, written 1125899906842624100). */
 const longIdItem = (): INodeExecutionData[] =>
 	jsonItem(JSON.parse('{"board": 1125899906842624123, "rows": [{"title": "a", "board_id": 1125899906842624123}]}') as Record<string, unknown>);
+/** A well-formed PinBridge ID for operations on one Pin or schedule. */
+const LIVE_ID = '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 const BEYOND_2_53 = 'must be written as text: the number 1125899906842624100 is beyond 2^53';
 const nullItem = () => jsonItem({ none: null, empty: '', object: { a: 1 }, number: 42 });
 
@@ -188,7 +190,7 @@ export const cases: BadInputCase[] = [
 	{ name: 'related terms of a wrong type (an object)', parameters: publish({ pinDetails: { relatedTerms: '={{ $json.object }}' } }), items: nullItem(), field: 'Related Terms', rule: 'must be a list of words or phrases; each term must be text, got an object' },
 	{ name: 'a title of a wrong type (an object)', parameters: publish({ title: '={{ $json.object }}' }), items: nullItem(), field: 'Title', rule: 'must be text, got an object' },
 	{ name: 'a custom idempotency key of a wrong type (an object)', parameters: publish({ publishOptions: { idempotencyKey: '={{ $json.object }}' } }), items: nullItem(), field: 'Idempotency Key', rule: 'must be text, got an object' },
-	{ name: 'board privacy other than PUBLIC/SECRET', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be one of PUBLIC, SECRET, got "friends"' },
+	{ name: 'board privacy other than PUBLIC/PROTECTED/SECRET', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: 'Recipes', privacy: '={{ "friends" }}' }), field: 'Privacy', rule: 'must be one of PUBLIC, PROTECTED, SECRET, got "friends"' },
 	{ name: 'a board name of a wrong type (an object)', parameters: op('board', 'create', { account: byId(ACCOUNT_ID), name: '={{ $json.object }}' }), items: nullItem(), field: 'Name', rule: 'must be text, got an object' },
 	{ name: 'a webhook secret of a wrong type (a number, too short as text)', parameters: op('webhook', 'create', { url: 'https://example.com/h', secret: '={{ $json.number }}' }), items: nullItem(), field: 'Secret', rule: 'must be 16 to 255 characters, got 2' },
 	{ name: 'webhook Enabled that is not a boolean', parameters: op('webhook', 'create', { url: 'https://example.com/h', isEnabled: '={{ "no" }}' }), field: 'Enabled', rule: 'must be true or false, got a string' },
@@ -225,6 +227,13 @@ export const cases: BadInputCase[] = [
 	{ name: 'webhook update secret of 15 emoji', parameters: op('webhook', 'update', { webhookId: WEBHOOK_ID, updateFields: { secret: '🔑'.repeat(15) } }), field: 'Secret', rule: 'must be 16 to 255 characters, got 15' },
 	{ name: 'custom idempotency key of 256 emoji', parameters: publish({ publishOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
 	{ name: 'import row idempotency_key of 256 emoji', parameters: op('import', 'fromJson', { rows: JSON.stringify([{ title: 'a', idempotency_key: '🔑'.repeat(256) }]) }), field: 'Rows', rule: 'row 1: idempotency_key must be at most 255 characters (it has 256)' },
+	// The same rules in the API 1.41 operations (they use the shared checks).
+	{ name: 'Pin Update title from an expression giving true', parameters: op('pin', 'update', { pinId: LIVE_ID, updateFields: { title: '={{ true }}' } }), field: 'Title', rule: 'must be text, got a boolean' },
+	{ name: 'Pin Update board from a JSON number beyond 2^53', parameters: op('pin', 'update', { pinId: LIVE_ID, updateFields: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Pin Retry on a board from a JSON number beyond 2^53', parameters: op('pin', 'retry', { pinId: LIVE_ID, retryOptions: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Schedule Update board from a JSON number beyond 2^53', parameters: op('schedule', 'update', { scheduleId: LIVE_ID, updateFields: { boardId: '={{ $json.board }}' } }), items: longIdItem(), field: 'Board ID', rule: BEYOND_2_53 },
+	{ name: 'Schedule Update description from an expression giving an object', parameters: op('schedule', 'update', { scheduleId: LIVE_ID, updateFields: { description: '={{ $json.object }}' } }), items: nullItem(), field: 'Description', rule: 'must be text, got an object' },
+	{ name: 'Pin Validate custom idempotency key of 256 emoji', parameters: publish({ operation: 'validate', validateOptions: { idempotencyKey: '🔑'.repeat(256) } }), field: 'Idempotency Key', rule: 'must be at most 255 characters (it has 256)' },
 
 	// ── Analytics, Activity Log (tests' clock: 2026-11-22T10:00:00Z) ──────────────────────────────────────────────
 	{ name: 'analytics range over 366 days', parameters: op('analytics', 'getAccount', { account: byId(ACCOUNT_ID), startDate: '2025-11-01', endDate: '2026-11-22' }), field: 'Start Date', rule: 'the range may cover at most 366 days, got 387' },
@@ -242,4 +251,16 @@ export const cases: BadInputCase[] = [
 	{ name: 'summary unreadable end', parameters: op('analytics', 'getSummary', { end: 'soon' }), field: 'End', rule: '"soon" is not a date and time' },
 	{ name: 'Collect with an account that is no UUID', parameters: op('analytics', 'collect', { account: byId('={{ "me" }}') }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "me"' },
 	{ name: 'activity log with an unreadable Since', parameters: op('activityLog', 'getAll', { filters: { since: 'yesterday' } }), field: 'Since', rule: '"yesterday" is not a date and time' },
+
+	// ── API 1.41 operations (issue 17) ──────────────────────────────────────────────────────────────────────────
+	{ name: 'Pin Update with nothing to change', parameters: op('pin', 'update', { pinId: '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e' }), field: 'Update Fields', rule: 'choose at least one field to change or clear' },
+	{ name: 'Pin Update title of 101 emoji', parameters: op('pin', 'update', { pinId: '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e', updateFields: { title: '🍲'.repeat(101) } }), field: 'Title', rule: 'must be at most 100 characters (it has 101)' },
+	{ name: 'Pin Retry onto a board given by name', parameters: op('pin', 'retry', { pinId: '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e', retryOptions: { boardId: 'Recipes' } }), field: 'Board ID', rule: 'must be a Pinterest board ID (digits only), got "Recipes"' },
+	{ name: 'Pin Get Many with an unknown sort', parameters: op('pin', 'getAll', { filters: { sort: '={{ "newest" }}' } }), field: 'Sort', rule: 'must be one of created_at_desc' },
+	{ name: 'Schedule Update with both image URL and asset ID', parameters: op('schedule', 'update', { scheduleId: '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d', updateFields: { imageUrl: 'https://e.com/a.jpg', assetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' } }), field: 'Asset ID', rule: 'set Image URL or Asset ID, not both' },
+	{ name: 'Schedule Update run time in the past', parameters: op('schedule', 'update', { scheduleId: '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d', updateFields: { runAt: '2020-01-01T00:00:00Z' } }), field: 'Run At', rule: 'must be in the future' },
+	{ name: 'Schedule Retry with an unreadable New Run At', parameters: op('schedule', 'retry', { scheduleId: '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d', newRunAt: 'next week' }), field: 'New Run At', rule: '"next week" is not a date and time' },
+	{ name: 'Board Update with nothing to change', parameters: op('board', 'update', { account: byId(ACCOUNT_ID), board: byId('549755885175') }), field: 'Update Fields', rule: 'choose at least one of Name, Description, Privacy' },
+	{ name: 'Asset Get Many with a type other than image/video', parameters: op('asset', 'getAll', { filters: { assetType: '={{ "gif" }}' } }), field: 'Type', rule: 'must be one of image, video, got "gif"' },
+	{ name: 'Asset Download with a Pinterest pin ID', parameters: op('asset', 'download', { assetId: '1234567890' }), field: 'Asset ID', rule: 'must be a PinBridge ID (a UUID)' },
 ];

@@ -15,6 +15,14 @@ const accounts = [
 	{ id: 'c0ffee00-0000-4000-8000-000000000001', display_name: 'Garden', username: 'greenthumb', revoked_at: null, reconnect_required: true },
 	{ id: 'dead0000-0000-4000-8000-000000000002', display_name: 'Old', username: 'old', revoked_at: '2026-10-01T00:00:00Z', reconnect_required: false },
 	{ id: 'beef0000-0000-4000-8000-000000000003', display_name: null, username: 'nameless', revoked_at: null, reconnect_required: false },
+	{
+		id: 'feed0000-0000-4000-8000-000000000004',
+		display_name: 'Before 1.37',
+		username: 'early',
+		revoked_at: null,
+		health_status: 'scope_missing',
+		missing_scopes: ['boards:write_secret'],
+	},
 ];
 const boards = [
 	{ id: '549755885175', name: 'Summer Recipes', description: '', privacy: 'PUBLIC' },
@@ -43,7 +51,7 @@ function loadOptionsContext(own: INodeParameters): LoadOptionsContext {
 }
 
 describe('searchAccounts', () => {
-	it('lists the connected accounts (not revoked ones), marking those that need reconnecting', async () => {
+	it('lists the connected accounts (not revoked ones), marking those that need reconnecting or lack a permission', async () => {
 		const scope = api().get('/v1/pinterest/accounts').reply(200, accounts);
 		const result = await searchAccounts.call(loadOptionsContext({ resource: 'pin', operation: 'publish' }));
 		expect(result).toEqual({
@@ -51,6 +59,7 @@ describe('searchAccounts', () => {
 				{ name: 'Acme Kitchen (@acmekitchen)', value: ACCOUNT_ID },
 				{ name: 'Garden (@greenthumb) — reconnect required', value: 'c0ffee00-0000-4000-8000-000000000001' },
 				{ name: 'nameless (@nameless)', value: 'beef0000-0000-4000-8000-000000000003' },
+				{ name: 'Before 1.37 (@early) — missing boards:write_secret', value: 'feed0000-0000-4000-8000-000000000004' },
 			],
 		});
 		scope.done();

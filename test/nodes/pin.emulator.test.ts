@@ -47,6 +47,15 @@ describe('Pin against the emulator', () => {
 		expect(counters.idempotent_replays).toBe(1);
 	});
 
+	it('Publish says whether this run created the Pin: yes the first time, no when a later run replays its key', async () => {
+		const first = await run(publish());
+		expect(first.items[0].json).toMatchObject({ created_by_this_call: true });
+		await emulator.emu.control.advance(60); // the same workflow, run again a minute later
+		const again = await run(publish());
+		expect(again.items[0].json).toMatchObject({ id: first.items[0].json.id, created_by_this_call: false });
+		expect((await emulator.emu.control.counters()).idempotent_replays).toBe(1);
+	});
+
 	it('a dropped answer to Publish is resent with the same key: one Pin, one item', async () => {
 		await emulator.emu.control.addFault({ method: 'POST', path: '/v1/pins', mode: 'commit-then-drop', count: 1 });
 		const { items, error } = await run(publish());
@@ -58,6 +67,8 @@ describe('Pin against the emulator', () => {
 		expect(counters.pins_created).toBe(1);
 		expect(counters.idempotent_replays).toBe(1);
 		expect((await emulator.emu.control.pins()).map((pin) => pin.id)).toEqual([items[0].json.id]);
+		// The lost first attempt belonged to this call: the Pin counts as created by it, not as an earlier one.
+		expect(items[0].json.created_by_this_call).toBe(true);
 	});
 
 	it('Publish from a binary uploads the image first and publishes its asset', async () => {

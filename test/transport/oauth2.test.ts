@@ -32,7 +32,7 @@ describe('OAuth2 credential', () => {
 			credentials: oauthCredential('token-1'),
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual([{ id: 'a1' }]);
+		expect(items.map((item) => item.json)).toEqual([{ id: 'a1', reconnect_required: false, missing_scopes: [], health: 'healthy' }]);
 		scope.done();
 	});
 
@@ -92,7 +92,7 @@ describe('OAuth2 credential', () => {
 			credentials: oauthCredential('token-1'),
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual([{ id: 'a1' }]);
+		expect(items.map((item) => item.json)).toEqual([{ id: 'a1', reconnect_required: false, missing_scopes: [], health: 'healthy' }]);
 		expect(runtime.sleeps).toEqual([250, 1000]); // backoff (0.5 × 500 ms), then the Retry-After header
 		scope.done();
 	});

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { keepFailureForItem, pairItemFailures } from '../../shared/transport/routing';
+
 /** One operation of a resource: its entry in the Operation list (with its routing) and its own fields. */
 export interface OperationDefinition {
 	option: INodePropertyOptions & { value: string };
@@ -14,13 +16,34 @@ function showFor(resource: string, operation: string, own?: IDisplayOptions): ID
 	};
 }
 
+/**
+ * The option with its preSend functions and its own pagination function (if any) wrapped so that an item's failure
+ * comes out as a paired item with Continue On Fail (nodes/shared/transport/routing.ts).
+ */
+function withPairedFailures(option: OperationDefinition['option']): INodePropertyOptions {
+	const routing = option.routing;
+	if (!routing) return option;
+	const preSend = routing.send?.preSend;
+	const pagination = routing.operations?.pagination;
+	return {
+		...option,
+		routing: {
+			...routing,
+			...(routing.send && preSend ? { send: { ...routing.send, preSend: preSend.map(keepFailureForItem) } } : {}),
+			...(routing.operations && typeof pagination === 'function'
+				? { operations: { ...routing.operations, pagination: pairItemFailures(pagination) } }
+				: {}),
+		},
+	};
+}
+
 /** The Operation selector of a resource followed by every operation's fields. */
 export function resourceProperties(
 	resource: string,
 	operations: OperationDefinition[],
 	defaultOperation: string,
 ): INodeProperties[] {
-	const options = [...operations.map(({ option }) => option)].sort((a, b) => a.name.localeCompare(b.name));
+	const options = [...operations.map(({ option }) => withPairedFailures(option))].sort((a, b) => a.name.localeCompare(b.name));
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

@@ -40,5 +40,5 @@ export const idempotencyKeyField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. {{ $json.rowId }}',
 	description:
-		'PinBridge publishes at most one Pin per key, ever. Leave empty to derive the key from the Pin’s content (account, board, media, title, description, link): re-running or retrying the workflow then never publishes a duplicate, but publishing the exact same content again on purpose needs a key of your own. A custom key (e.g. a spreadsheet row ID) is used as is and must be unique per intended Pin; reusing it returns the earlier Pin even if the content changed. Up to 255 characters.',
+		'PinBridge publishes at most one Pin per key, ever. Leave empty to derive the key from the Pin’s content (account, board, media, title, description, link): re-running or retrying the workflow then never publishes a duplicate, but publishing the exact same content again on purpose needs a key of your own. A custom key (e.g. a spreadsheet row ID) is used as is and must be unique per intended Pin; reusing it returns the earlier Pin even if the content changed. Up to 255 characters. The output’s created_by_this_call is true when this run created the Pin, false when PinBridge returned the one it already had for the key (nothing new is published then, so no webhook fires).',
 };

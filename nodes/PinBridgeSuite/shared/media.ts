@@ -8,9 +8,10 @@
  * - `uploadAsset(ctx, file)` sends it through the request helper: POST /v1/assets/images or /v1/assets/videos.
  */
 import { randomBytes } from 'crypto';
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { pinBridgeRequest, type PinBridgeContext } from '../../shared/transport/request';
+import { pinBridgeRequest } from '../../shared/transport/request';
+import type { ItemContext } from './itemContext';
 import { invalidField } from './validation';
 
 export type MediaKind = 'image' | 'video';
@@ -55,7 +56,7 @@ export function mediaKindOf(mimeType: string): MediaKind | undefined {
  * `fieldLabel` is the display name of the parameter that named the property.
  */
 export async function readBinaryMedia(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemContext,
 	propertyName: string,
 	kind: MediaKind | 'any',
 	fieldLabel: string,
@@ -106,9 +107,9 @@ export function assetUploadPath(kind: MediaKind): string {
 }
 
 /** Uploads the file as a PinBridge asset and returns the asset (`id`, `public_url`, …). */
-export async function uploadAsset(ctx: IExecuteSingleFunctions, file: BinaryMedia): Promise<IDataObject> {
+export async function uploadAsset(ctx: ItemContext, file: BinaryMedia): Promise<IDataObject> {
 	const { body, contentType } = multipartFileBody(file);
-	const response = await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
+	const response = await pinBridgeRequest<IDataObject>(ctx, {
 		method: 'POST',
 		path: assetUploadPath(file.kind),
 		body,

@@ -21,9 +21,10 @@
  *     alt_text, dominant_color, related_terms (array), image_url | asset_id, cover_image_url |
  *     cover_image_asset_id; plus the uploaded asset objects. Without uploadBinaries a binary's asset_id is left out.
  */
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { sha256Hex } from './idempotency';
+import type { ItemContext } from './itemContext';
 import { readBinaryMedia, uploadAsset, type BinaryMedia } from './media';
 import {
 	checkBoardId,
@@ -73,7 +74,7 @@ export interface BuiltPinContent {
 }
 
 /** An http(s) URL of at most `max` characters (Link, image and cover URLs). */
-export function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value: string, max: number): void {
+export function checkHttpUrl(ctx: ItemContext, field: string, value: string, max: number): void {
 	checkMaxLength(ctx, field, value, max);
 	let protocol = '';
 	try {
@@ -87,7 +88,7 @@ export function checkHttpUrl(ctx: IExecuteSingleFunctions, field: string, value:
 }
 
 /** A choice or binary-field name read under the text rule (an expression may give anything). */
-function choiceOf(ctx: IExecuteSingleFunctions, name: string, fallback: string, label: string): string {
+function choiceOf(ctx: ItemContext, name: string, fallback: string, label: string): string {
 	return checkText(ctx, label, ctx.getNodeParameter(name, fallback));
 }
 
@@ -116,7 +117,7 @@ function optional(value: string): string | undefined {
 	return value === '' ? undefined : value;
 }
 
-async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, isVideo: boolean): Promise<void> {
+async function readCover(ctx: ItemContext, input: PinContentInput, isVideo: boolean): Promise<void> {
 	const coverSource = choiceOf(ctx, 'coverSource', 'none', 'Cover Image') as CoverSource;
 	if (coverSource === 'none' || (coverSource as string) === '') return;
 	if (!isVideo) throw invalidField(ctx, 'Cover Image', 'only a video Pin takes a cover image; set it to None');
@@ -138,7 +139,7 @@ async function readCover(ctx: IExecuteSingleFunctions, input: PinContentInput, i
 	}
 }
 
-async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): Promise<void> {
+async function readMedia(ctx: ItemContext, input: PinContentInput): Promise<void> {
 	const source = input.mediaSource;
 	if (source === 'imageUrl') {
 		const url = textParameter(ctx, 'imageUrl', 'Image URL');
@@ -158,7 +159,7 @@ async function readMedia(ctx: IExecuteSingleFunctions, input: PinContentInput): 
 	}
 }
 
-export async function readPinContent(ctx: IExecuteSingleFunctions): Promise<PinContentInput> {
+export async function readPinContent(ctx: ItemContext): Promise<PinContentInput> {
 	const accountId = idParameter(ctx, 'account', 'Pinterest Account');
 	if (!accountId) throw invalidField(ctx, 'Pinterest Account', 'is required');
 	checkUuid(ctx, 'Pinterest Account', accountId);
@@ -221,7 +222,7 @@ export function pinContentFingerprint(input: PinContentInput): IDataObject {
 	};
 }
 
-function assetIdOf(ctx: IExecuteSingleFunctions, asset: IDataObject, field: string): string {
+function assetIdOf(ctx: ItemContext, asset: IDataObject, field: string): string {
 	if (typeof asset.id === 'string' && asset.id) return asset.id;
 	throw new NodeOperationError(ctx.getNode(), `${field}: PinBridge accepted the upload but returned no asset ID`, {
 		itemIndex: ctx.getItemIndex(),
@@ -229,7 +230,7 @@ function assetIdOf(ctx: IExecuteSingleFunctions, asset: IDataObject, field: stri
 }
 
 export async function buildPinContent(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemContext,
 	options: { uploadBinaries: boolean; input?: PinContentInput },
 ): Promise<BuiltPinContent> {
 	const input = options.input ?? (await readPinContent(ctx));

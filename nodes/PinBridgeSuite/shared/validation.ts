@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { characterCount, describeValue, NUMERIC_ID_PATTERN, textOf, UUID_PATTERN } from '../../shared/values';
+import type { ItemContext } from './itemContext';
 
 export { characterCount, describeValue, NUMERIC_ID_PATTERN, UUID_PATTERN };
 
@@ -20,7 +21,7 @@ export { characterCount, describeValue, NUMERIC_ID_PATTERN, UUID_PATTERN };
  * from an empty response, the error passes through unchanged, carries no HTTP code and no raw response, and the
  * editor shows only the message and the description below.
  */
-export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: string): NodeApiError {
+export function invalidField(ctx: ItemContext, field: string, rule: string): NodeApiError {
 	return new NodeApiError(ctx.getNode(), {} as JsonObject, {
 		message: `${field}: ${rule}`,
 		description: 'Nothing was sent to PinBridge for this item.',
@@ -33,24 +34,24 @@ export function invalidField(ctx: IExecuteSingleFunctions, field: string, rule: 
  * A value as text under the one rule for text and ID fields (shared/values.ts `textOf`): text trimmed, a number as its
  * digits when exact, '' for null/undefined; a boolean, object, list or a number beyond 2^53 fails naming `label`.
  */
-export function checkText(ctx: IExecuteSingleFunctions, label: string, value: unknown, kind: 'text' | 'id' = 'text'): string {
+export function checkText(ctx: ItemContext, label: string, value: unknown, kind: 'text' | 'id' = 'text'): string {
 	const result = textOf(value, kind);
 	if (!result.ok) throw invalidField(ctx, label, result.rule);
 	return result.text;
 }
 
 /** The text of a string or resource-locator parameter, trimmed; '' when empty or missing (see checkText). */
-export function textParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string {
+export function textParameter(ctx: ItemContext, name: string, label: string): string {
 	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown);
 }
 
 /** An ID parameter (string or resource locator) as text: like textParameter, with ID advice for a too-large number. */
-export function idParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string {
+export function idParameter(ctx: ItemContext, name: string, label: string): string {
 	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown, 'id');
 }
 
 /** A length limit, counted in characters as PinBridge counts them (code points, not UTF-16 units). */
-export function checkMaxLength(ctx: IExecuteSingleFunctions, label: string, text: string, max: number): string {
+export function checkMaxLength(ctx: ItemContext, label: string, text: string, max: number): string {
 	const count = characterCount(text);
 	if (count > max) {
 		throw invalidField(ctx, label, `must be at most ${max.toLocaleString('en-US')} characters (it has ${count.toLocaleString('en-US')})`);
@@ -59,13 +60,13 @@ export function checkMaxLength(ctx: IExecuteSingleFunctions, label: string, text
 }
 
 /** A PinBridge ID (UUID), already read as text. */
-export function checkUuid(ctx: IExecuteSingleFunctions, label: string, value: string): string {
+export function checkUuid(ctx: ItemContext, label: string, value: string): string {
 	if (!UUID_PATTERN.test(value)) throw invalidField(ctx, label, `must be a PinBridge ID (a UUID), got "${value}"`);
 	return value;
 }
 
 /** A Pinterest board ID (digits only), already read as text. */
-export function checkBoardId(ctx: IExecuteSingleFunctions, label: string, value: string): string {
+export function checkBoardId(ctx: ItemContext, label: string, value: string): string {
 	if (!NUMERIC_ID_PATTERN.test(value)) {
 		throw invalidField(ctx, label, `must be a Pinterest board ID (digits only), got "${value}"`);
 	}
@@ -98,7 +99,7 @@ export function requireNumericId(name: string, label: string): PreSendAction {
  * A list parameter (a field with multiple values, or an expression giving an array) as trimmed, non-empty strings.
  * Nested arrays are flattened, so `{{ $json.tags }}` in one of the values works too.
  */
-export function stringListParameter(ctx: IExecuteSingleFunctions, name: string, label: string): string[] {
+export function stringListParameter(ctx: ItemContext, name: string, label: string): string[] {
 	const raw = ctx.getNodeParameter(name, []) as unknown;
 	const flat = (Array.isArray(raw) ? raw : [raw]).flat(Infinity) as unknown[];
 	return flat
@@ -111,14 +112,14 @@ export function stringListParameter(ctx: IExecuteSingleFunctions, name: string, 
 }
 
 /** A true/false value; an expression giving anything else (e.g. "no") is refused rather than sent. */
-export function checkBoolean(ctx: IExecuteSingleFunctions, label: string, value: unknown): boolean {
+export function checkBoolean(ctx: ItemContext, label: string, value: unknown): boolean {
 	if (typeof value !== 'boolean') throw invalidField(ctx, label, `must be true or false, got ${describeValue(value)}`);
 	return value;
 }
 
 /** One of a fixed set of values (an options field fed by an expression can give anything). */
 export function checkOneOf<T extends string>(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemContext,
 	label: string,
 	value: unknown,
 	allowed: readonly T[],
@@ -131,6 +132,6 @@ export function checkOneOf<T extends string>(
 }
 
 /** Optional text: '' when empty; anything but text (or a number written exactly) is refused (see checkText). */
-export function checkOptionalText(ctx: IExecuteSingleFunctions, label: string, value: unknown): string {
+export function checkOptionalText(ctx: ItemContext, label: string, value: unknown): string {
 	return checkText(ctx, label, value);
 }

@@ -61,6 +61,8 @@ export interface PinBridgeRequest {
 	itemIndex?: number;
 	/** Overrides of the node's Retries and Pacing settings for this call. */
 	settings?: Partial<RequestSettings>;
+	/** The answer is a file (e.g. GET /v1/assets/{id}/content): its body comes back as a Buffer, not parsed. */
+	binaryResponse?: boolean;
 }
 
 export interface PinBridgeResponse<T = unknown> {
@@ -211,9 +213,10 @@ async function sendThroughN8n(
 		method: request.method,
 		url,
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...request.headers },
+		headers: { Accept: request.binaryResponse ? '*/*' : 'application/json', ...request.headers },
 		body: request.body,
-		json: !isRaw,
+		json: !isRaw && !request.binaryResponse,
+		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: !throwOnHttpError,

@@ -9,14 +9,25 @@
  * `routing.operations.pagination: routeThroughHelper({ … })`.
  * RoutingNode skips `postReceive` when this function throws and applies only function-type actions otherwise;
  * operations therefore shape output with `postReceive` functions, which run here after a success.
+ *
+ * Failed items, with Continue On Fail (either "Continue" setting): RoutingNode turns a failure into
+ * `{ json: {}, error }` without `pairedItem`, and "Continue (using error output)" then loses the pairing
+ * (`$('Node').item` fails downstream). So failures never reach it: a preSend wrapped with `keepFailureForItem`
+ * keeps its error for this item instead of throwing, and the operation's pagination function, wrapped with
+ * `pairItemFailures`, returns every failure of its item — kept, or thrown while sending — as
+ * `{ json: {}, error, pairedItem }`. Without Continue On Fail errors are thrown as before. The node wraps every
+ * operation this way (resources/operation.ts and the node's `requestOperations`). Only a failure inside n8n's own
+ * parameter walk (an expression n8n cannot evaluate) still comes out unpaired: it happens before this code runs.
  */
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	INodeExecutionData,
 	INodeProperties,
+	PreSendAction,
 } from 'n8n-workflow';
 
 import { CURSOR_PARAMETER, pinBridgeRequestCursorList } from './cursorPaging';
@@ -115,5 +126,57 @@ export function routeThroughHelper(routeOptions: RouteOptions = {}) {
 		}
 		const itemIndex = this.getItemIndex();
 		return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	};
+}
+
+type RoutedPagination = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/** Failures kept by `keepFailureForItem`, by the item's context (the pagination context inherits from it). */
+const keptFailures = new WeakMap<object, unknown>();
+
+function keptFailureOf(ctx: object): { error: unknown } | undefined {
+	for (let owner: object | null = ctx; owner; owner = Object.getPrototypeOf(owner) as object | null) {
+		if (keptFailures.has(owner)) return { error: keptFailures.get(owner) };
+	}
+	return undefined;
+}
+
+/** A preSend whose failure, with Continue On Fail, becomes this item's paired error item (see the top comment). */
+export function keepFailureForItem(preSend: PreSendAction): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions) {
+		if (!this.continueOnFail()) return await preSend.call(this, requestOptions);
+		if (keptFailureOf(this)) return requestOptions; // an earlier preSend of this item failed: nothing will be sent
+		try {
+			return await preSend.call(this, requestOptions);
+		} catch (error) {
+			keptFailures.set(this, error);
+			return requestOptions;
+		}
+	};
+}
+
+/**
+ * The outermost pagination function of an operation: with Continue On Fail, the item's failure — kept by a preSend
+ * or thrown here — becomes its paired error item; every output item is paired (see the top comment).
+ */
+export function pairItemFailures(pagination: RoutedPagination): RoutedPagination {
+	return async function sendItem(this: IExecutePaginationFunctions, requestData) {
+		const pairedItem = { item: this.getItemIndex() };
+		const failedItem = (error: unknown): INodeExecutionData[] => [
+			{ json: {}, error: error as INodeExecutionData['error'], pairedItem },
+		];
+		const kept = keptFailureOf(this);
+		if (kept) return failedItem(kept.error);
+		const send = async () =>
+			(await pagination.call(this, requestData)).map((item) => ({ ...item, pairedItem: item.pairedItem ?? pairedItem }));
+		if (!this.continueOnFail()) return await send();
+		try {
+			return await send();
+		} catch (error) {
+			return failedItem(error);
+		}
 	};
 }

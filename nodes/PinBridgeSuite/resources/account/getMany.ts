@@ -1,3 +1,6 @@
+import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { withHealth } from '../../../shared/accountHealth';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
@@ -7,8 +10,17 @@ export const getManyAccounts: OperationDefinition = {
 		value: 'getAll',
 		action: 'Get many connected Pinterest accounts',
 		description:
-			'List the Pinterest accounts connected to PinBridge, with their health (reconnect_required when Pinterest access must be renewed)',
-		routing: { request: { method: 'GET', url: '/v1/pinterest/accounts' } },
+			'List the Pinterest accounts connected to PinBridge with their health: health_status, reconnect_required, missing_scopes, token_expires_at, and `health` in words',
+		routing: {
+			request: { method: 'GET', url: '/v1/pinterest/accounts' },
+			output: {
+				postReceive: [
+					async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+						return items.map((item) => ({ ...item, json: withHealth(item.json) }));
+					},
+				],
+			},
+		},
 	},
 	fields: returnAllAndLimit(),
 };

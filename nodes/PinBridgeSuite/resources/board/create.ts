@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { checkMaxLength, checkOneOf, checkOptionalText, invalidField, requireUuid } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
+import { explainScopeMissing, PRIVACY_VALUES, privacyOptions } from './privacy';
 
 /** Pinterest's limit on board names (contract §6). */
 export const BOARD_NAME_MAX = 180;
@@ -14,7 +15,7 @@ async function checkBoardName(this: IExecuteSingleFunctions, requestOptions: IHt
 	body.name = checkMaxLength(this, 'Name', name, BOARD_NAME_MAX);
 	// Sent only when given (routing leaves it out when empty); an expression giving true or an object is refused.
 	if (body.description !== undefined) body.description = checkOptionalText(this, 'Description', body.description) || undefined;
-	body.privacy = checkOneOf(this, 'Privacy', body.privacy ?? 'PUBLIC', ['PUBLIC', 'SECRET']);
+	body.privacy = checkOneOf(this, 'Privacy', body.privacy ?? 'PUBLIC', PRIVACY_VALUES);
 	return requestOptions;
 }
 
@@ -31,6 +32,7 @@ export const createBoard: OperationDefinition = {
 				body: { account_id: '={{ $parameter.account }}' },
 			},
 			send: { preSend: [requireUuid('account', 'Pinterest Account'), checkBoardName] },
+			operations: { pagination: explainScopeMissing },
 		},
 	},
 	fields: [
@@ -49,10 +51,7 @@ export const createBoard: OperationDefinition = {
 			displayName: 'Privacy',
 			name: 'privacy',
 			type: 'options',
-			options: [
-				{ name: 'Public', value: 'PUBLIC', description: 'Anyone on Pinterest can see the board' },
-				{ name: 'Secret', value: 'SECRET', description: 'Only the account and its collaborators see the board' },
-			],
+			options: privacyOptions,
 			default: 'PUBLIC',
 			description: 'Who can see the board on Pinterest',
 			routing: { send: { type: 'body', property: 'privacy' } },

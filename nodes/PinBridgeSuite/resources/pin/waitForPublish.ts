@@ -8,23 +8,18 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteSingleFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	pacingWaitMs,
-	pinBridgeRequest,
-	transportRuntime,
-	type PinBridgeContext,
-} from '../../../shared/transport/request';
+import { pacingWaitMs, pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
+import type { ItemContext } from '../../shared/itemContext';
 
 export const FIRST_POLL_INTERVAL_MS = 2_000;
 export const MAX_POLL_INTERVAL_MS = 15_000;
 const FINAL_STATUSES = ['published', 'failed'];
 
 /** A Pin PinBridge gave up on, as an item error carrying PinBridge's error code and message. */
-export function publishFailedError(ctx: IExecuteSingleFunctions, pinId: string, job: IDataObject): NodeApiError {
+export function publishFailedError(ctx: ItemContext, pinId: string, job: IDataObject): NodeApiError {
 	const code = typeof job.error_code === 'string' ? job.error_code : 'unknown_error';
 	const reason = typeof job.error_message === 'string' ? job.error_message : 'PinBridge gave no reason';
 	const message = `The Pin failed to publish: ${reason} (${code})`;
@@ -40,13 +35,12 @@ export function publishFailedError(ctx: IExecuteSingleFunctions, pinId: string, 
 }
 
 export async function waitForPublish(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemContext,
 	created: IDataObject,
 	timeoutSeconds: number,
 ): Promise<IDataObject> {
 	const pinId = String(created.id);
 	const accountId = typeof created.pinterest_account_id === 'string' ? created.pinterest_account_id : undefined;
-	const helperCtx = ctx as unknown as PinBridgeContext;
 	const itemIndex = ctx.getItemIndex();
 	const deadline = transportRuntime.now() + timeoutSeconds * 1000;
 	let status = String(created.status ?? 'queued');
@@ -67,10 +61,10 @@ export async function waitForPublish(
 			);
 		}
 		let waitMs = interval;
-		if (status === 'deferred' && accountId) waitMs = Math.max(waitMs, await pacingWaitMs(helperCtx, accountId));
+		if (status === 'deferred' && accountId) waitMs = Math.max(waitMs, await pacingWaitMs(ctx, accountId));
 		await transportRuntime.sleep(Math.min(waitMs, remaining));
 		interval = Math.min(Math.round(interval * 1.5), MAX_POLL_INTERVAL_MS);
-		const response = await pinBridgeRequest<IDataObject>(helperCtx, {
+		const response = await pinBridgeRequest<IDataObject>(ctx, {
 			method: 'GET',
 			path: `/v1/jobs/${pinId}`,
 			itemIndex,
@@ -81,6 +75,6 @@ export async function waitForPublish(
 
 	if (status === 'failed') throw publishFailedError(ctx, pinId, job);
 	if (job === created) return created; // already final when created (an idempotent replay): nothing to re-read
-	const { body } = await pinBridgeRequest<IDataObject>(helperCtx, { method: 'GET', path: `/v1/pins/${pinId}`, itemIndex });
+	const { body } = await pinBridgeRequest<IDataObject>(ctx, { method: 'GET', path: `/v1/pins/${pinId}`, itemIndex });
 	return body;
 }

@@ -1,0 +1,31 @@
+// Board → Update, Check Access, Create with scope_missing against the PinBridge emulator, through n8n's engine.
+import { useEmulator } from '../harness/emulator';
+
+const emulator = useEmulator();
+const run = emulator.run;
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Board 1.41 operations against the emulator', () => {
+	it('Update renames and makes a board PROTECTED; Check Access says publishable, or why not', async () => {
+		const picked = { account: byId(emulator.emu.accountId), board: byId(emulator.emu.boardIds[0]) };
+		const updated = await run({ resource: 'board', operation: 'update', ...picked, updateFields: { name: 'Soups', privacy: 'PROTECTED' } });
+		expect(updated.items[0].json).toEqual({ id: emulator.emu.boardIds[0], name: 'Soups', description: null, privacy: 'PROTECTED' });
+		const ok = await run({ resource: 'board', operation: 'checkAccess', ...picked });
+		expect(ok.items[0].json).toMatchObject({ publishable: true, status: 'ok', source: 'pinterest', board: { name: 'Soups' } });
+		const missing = await run({ resource: 'board', operation: 'checkAccess', account: picked.account, board: byId('999'), fresh: true });
+		expect(missing.items[0].json).toMatchObject({ publishable: false, code: 'board_not_found', explanation: expect.stringContaining('Board 999 not found') });
+	});
+
+	it('an account connected before 1.37: SECRET refused with the reconnect explanation; access check names it', async () => {
+		const seeded = await emulator.emu.control.seed({
+			workspace_id: emulator.emu.workspaceId,
+			accounts: [{ missing_scopes: ['boards:write_secret'], boards: [{ name: 'Hidden', privacy: 'SECRET' }] }],
+		});
+		const old = seeded.accounts[0];
+		const created = await run({ resource: 'board', operation: 'create', account: byId(old.id), name: 'Private', privacy: 'SECRET' });
+		expect(created.error?.message).toBe('The Pinterest account is missing a permission for this board (scope_missing)');
+		expect(created.error?.description).toContain('Reconnect the Pinterest account: https://');
+		const access = await run({ resource: 'board', operation: 'checkAccess', account: byId(old.id), board: byId(old.board_ids[0]) });
+		expect(access.items[0].json).toMatchObject({ publishable: false, code: 'scope_missing', explanation: expect.stringContaining('not your PinBridge API key') });
+	});
+});

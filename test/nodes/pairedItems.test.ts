@@ -1,0 +1,124 @@
+// Paired items on "Continue (using error output)" (issue 12): 3 items, the middle one fails, and the nodes after
+// both outputs look up their item's source with `$('Items').item` — what n8n users do, and what failed with
+// "Paired item data … is unavailable" when the error item came out of PinBridge unpaired.
+import type { IConnections, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { nock, useNock } from '../harness/nock';
+import { ACTION_NODE_TYPE, ITEMS_NODE_TYPE } from '../harness/nodeTypes';
+import { defaultCredentials, runWorkflow, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { PIN_ID, pinResponse, publishParameters } from './pin/fixtures';
+
+useNock();
+
+const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
+
+/** A node that outputs, per input item, the value of its `source` parameter (an expression) and the item's error. */
+const lookupNode: INodeType = {
+	description: {
+		displayName: 'Look Up Source',
+		name: 'lookUpSource',
+		group: ['transform'],
+		version: 1,
+		description: 'Evaluates `source` for every item',
+		defaults: { name: 'Look Up Source' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Source', name: 'source', type: 'string', default: '' }],
+	},
+	async execute(this: IExecuteFunctions) {
+		return [
+			this.getInputData().map((item, itemIndex) => ({
+				json: { source: this.getNodeParameter('source', itemIndex) as string, error: item.json.error },
+				pairedItem: { item: itemIndex },
+			})),
+		];
+	},
+};
+
+const node = (name: string, type: string, parameters: INode['parameters'], extra: Partial<INode> = {}): INode => ({
+	id: name,
+	name,
+	type,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters,
+	...extra,
+});
+
+/** Items → PinBridge (error output on) → "Published" (success output) and "Failed" (error output). */
+async function runWithErrorOutput(parameters: INode['parameters'], items: INodeExecutionData[]) {
+	const source = { source: "={{ $('Items').item.json.sku }}" };
+	const nodes = [
+		node('Items', ITEMS_NODE_TYPE, {}),
+		node('PinBridge', ACTION_NODE_TYPE, parameters, {
+			onError: 'continueErrorOutput',
+			credentials: { pinBridgeSuiteApi: { id: 'cred-1', name: 'PinBridge test credential' } },
+		}),
+		node('Published', 'test.lookUpSource', source),
+		node('Failed', 'test.lookUpSource', source),
+	];
+	const connections: IConnections = {
+		Items: { main: [[{ node: 'PinBridge', type: 'main', index: 0 }]] },
+		PinBridge: {
+			main: [[{ node: 'Published', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]],
+		},
+	};
+	const result = await runWorkflow({
+		nodes,
+		connections,
+		items,
+		credentials: defaultCredentials(),
+		extraNodeTypes: { 'test.lookUpSource': lookupNode },
+		outputNode: 'PinBridge',
+	});
+	const outputOf = (name: string) => result.run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
+	return { error: result.error, published: outputOf('Published'), failed: outputOf('Failed') };
+}
+
+describe('Continue (using error output): failed items stay paired', () => {
+	it('Pin → Publish: the bad middle item goes to the error output, paired; the lookups after both outputs work', async () => {
+		const scope = api()
+			.post('/v1/pins', (body: { title: string }) => body.title === 'First')
+			.reply(201, pinResponse({ title: 'First' }))
+			.post('/v1/pins', (body: { title: string }) => body.title === 'Third')
+			.reply(201, pinResponse({ title: 'Third' }));
+		const { error, published, failed } = await runWithErrorOutput(
+			publishParameters({ title: '={{ $json.title }}', link: '={{ $json.link }}' }),
+			[
+				{ json: { sku: 'A-1', title: 'First', link: 'https://shop.example.com/1' } },
+				{ json: { sku: 'B-2', title: 'Second', link: 'ftp://shop.example.com/2' } },
+				{ json: { sku: 'C-3', title: 'Third', link: 'https://shop.example.com/3' } },
+			],
+		);
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(published.map((item) => item.json.source)).toEqual(['A-1', 'C-3']);
+		expect(failed.map((item) => item.json)).toEqual([
+			{ source: 'B-2', error: 'Link: must be an http:// or https:// URL, got "ftp://shop.example.com/2"' },
+		]);
+	});
+
+	it('Pin → Get (routed): a bad ID (refused before sending) and a 404 both go to the error output, paired', async () => {
+		const other = 'aaaaaaaa-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
+		const scope = api()
+			.get(`/v1/pins/${PIN_ID}`)
+			.reply(200, pinResponse())
+			.get(`/v1/pins/${other}`)
+			.reply(404, { detail: 'Pin not found' });
+		const { error, published, failed } = await runWithErrorOutput(
+			{ resource: 'pin', operation: 'get', pinId: '={{ $json.pinId }}' },
+			[
+				{ json: { sku: 'A-1', pinId: PIN_ID } },
+				{ json: { sku: 'B-2', pinId: 'not-an-id' } },
+				{ json: { sku: 'C-3', pinId: other } },
+			],
+		);
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(published.map((item) => item.json.source)).toEqual(['A-1']);
+		expect(failed.map((item) => item.json)).toEqual([
+			{ source: 'B-2', error: 'Pin ID: must be a PinBridge ID (a UUID), got "not-an-id"' },
+			{ source: 'C-3', error: 'Pin not found' },
+		]);
+	});
+});
