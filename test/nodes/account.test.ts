@@ -1,5 +1,6 @@
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { NOT_FROM_PINBRIDGE } from './pin/fixtures';
 
 useNock();
 
@@ -217,8 +218,12 @@ describe('Pinterest Account → Disconnect', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(items[0].json).toEqual({ error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "acme"' });
-		expect(items[1].json.error).toBe('This API key may not use this Pinterest account');
+		expect(items[0].json).toEqual({ error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "acme"', ...NOT_FROM_PINBRIDGE });
+		expect(items[1].json).toMatchObject({
+			error: 'This API key may not use this Pinterest account',
+			errorCode: 'account_not_permitted',
+			httpCode: '403',
+		});
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[2].json).toEqual({ id: ACCOUNT_ID, disconnected: true });
 		expect(JSON.stringify(items)).not.toContain(TEST_API_KEY);

@@ -7,6 +7,7 @@ import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { NODE_NAME, runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
 import { ACCOUNT_ID, BOARD_ID, cases, publish, type BadInputCase } from './badInput.cases';
+import { NOT_FROM_PINBRIDGE } from './pin/fixtures';
 
 useNock();
 useFakeRuntime();
@@ -129,6 +130,7 @@ describe('bad-input matrix: Continue On Fail', () => {
 		expect(items[0]).toEqual({ json: pin('9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d51', 'First'), pairedItem: { item: 0 } });
 		expect(items[1].json).toEqual({
 			error: 'Link: must be an http:// or https:// URL, got "ftp://shop.example.com/2"',
+			...NOT_FROM_PINBRIDGE,
 		});
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(JSON.stringify(items[1])).not.toContain(TEST_API_KEY);

@@ -1,5 +1,6 @@
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { NOT_FROM_PINBRIDGE } from './pin/fixtures';
 
 useNock();
 
@@ -33,7 +34,10 @@ describe('Rate Meter → Get', () => {
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "nope"' });
+		expect(items[0].json).toEqual({
+			error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "nope"',
+			...NOT_FROM_PINBRIDGE,
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1]).toEqual({ json: meter, pairedItem: { item: 1 } });
 		scope.done();

@@ -1,5 +1,6 @@
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { NOT_FROM_PINBRIDGE } from './pin/fixtures';
 
 useNock();
 
@@ -252,7 +253,7 @@ describe('Webhook → Delete', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json).toEqual({ error: 'Webhook ID: must be a PinBridge ID (a UUID), got "not-an-id"' });
+		expect(items[0].json).toEqual({ error: 'Webhook ID: must be a PinBridge ID (a UUID), got "not-an-id"', ...NOT_FROM_PINBRIDGE });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1]).toEqual({ json: { id: WEBHOOK_ID, deleted: true }, pairedItem: { item: 1 } });
 		scope.done();

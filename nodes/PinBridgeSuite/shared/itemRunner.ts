@@ -9,8 +9,8 @@
  *   thousand waiting Pins do not hold back the rest.
  *
  * Output: one item per input item, `pairedItem: { item }`. A failed item, when the node continues on fail (either
- * "Continue" setting), becomes `{ json: {}, error, pairedItem }` — the shape n8n's declarative engine gives its failed
- * items, plus the pairing it leaves out, so "Continue (using error output)" keeps `$('Node').item` working
+ * "Continue" setting), becomes a paired error item carrying PinBridge's code, remediation and request id
+ * (nodes/shared/transport/errorItem.ts), so "Continue (using error output)" keeps `$('Node').item` working
  * downstream. Otherwise every item still runs to its end (as n8n's declarative engine does), then the first failure
  * in input order fails the node.
  */
@@ -21,6 +21,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+
+import { failedItem } from '../../shared/transport/errorItem';
 
 export interface ItemRunnerOptions {
 	/** Items in the start step at once (≥ 1). */
@@ -79,7 +81,7 @@ export async function runItems<T>(
 		const pairedItem = { item: itemIndex };
 		if (outcome.ok) return { json: outcome.json, pairedItem };
 		const error = asNodeError(exec, outcome.error, itemIndex);
-		if (continueOnFail) return { json: {}, error, pairedItem };
+		if (continueOnFail) return failedItem(exec.getNode(), error, pairedItem);
 		throw error;
 	});
 }

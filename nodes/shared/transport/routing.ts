@@ -15,7 +15,8 @@
  * (`$('Node').item` fails downstream). So failures never reach it: a preSend wrapped with `keepFailureForItem`
  * keeps its error for this item instead of throwing, and the operation's pagination function, wrapped with
  * `pairItemFailures`, returns every failure of its item — kept, or thrown while sending — as
- * `{ json: {}, error, pairedItem }`. Without Continue On Fail errors are thrown as before. The node wraps every
+ * a paired error item carrying PinBridge's code, remediation and request id (errorItem.ts). Without Continue On Fail
+ * errors are thrown as before. The node wraps every
  * operation this way (resources/operation.ts and the node's `requestOperations`). Only a failure inside n8n's own
  * parameter walk (an expression n8n cannot evaluate) still comes out unpaired: it happens before this code runs.
  */
@@ -38,6 +39,7 @@ import {
 	type PinBridgeRequest,
 	type PinBridgeResponse,
 } from './request';
+import { failedItem } from './errorItem';
 
 export interface RouteOptions {
 	/** See PinBridgeRequest.reconcile; given the request as built from the descriptions. */
@@ -165,18 +167,16 @@ export function keepFailureForItem(preSend: PreSendAction): PreSendAction {
 export function pairItemFailures(pagination: RoutedPagination): RoutedPagination {
 	return async function sendItem(this: IExecutePaginationFunctions, requestData) {
 		const pairedItem = { item: this.getItemIndex() };
-		const failedItem = (error: unknown): INodeExecutionData[] => [
-			{ json: {}, error: error as INodeExecutionData['error'], pairedItem },
-		];
+		const failed = (error: unknown): INodeExecutionData[] => [failedItem(this.getNode(), error, pairedItem)];
 		const kept = keptFailureOf(this);
-		if (kept) return failedItem(kept.error);
+		if (kept) return failed(kept.error);
 		const send = async () =>
 			(await pagination.call(this, requestData)).map((item) => ({ ...item, pairedItem: item.pairedItem ?? pairedItem }));
 		if (!this.continueOnFail()) return await send();
 		try {
 			return await send();
 		} catch (error) {
-			return failedItem(error);
+			return failed(error);
 		}
 	};
 }

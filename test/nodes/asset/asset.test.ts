@@ -1,7 +1,7 @@
 // Asset → Upload (multipart from an input binary) and Get.
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { ASSET_ID, binaryItem, MP4_BYTES, multipartText, PNG_BYTES, recordRequests } from '../pin/fixtures';
+import { ASSET_ID, binaryItem, MP4_BYTES, multipartText, NOT_FROM_PINBRIDGE, PNG_BYTES, recordRequests } from '../pin/fixtures';
 
 useNock();
 
@@ -81,13 +81,14 @@ describe('Asset → Upload', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{
-				json: { error: 'Input Binary Field: binary property "data" must hold a video, but it is image/png' },
-				error: expect.anything(),
+				json: { error: 'Input Binary Field: binary property "data" must hold a video, but it is image/png', ...NOT_FROM_PINBRIDGE },
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { error: 'Input Binary Field: the input item has no binary property "data" (it has no binary data at all)' },
-				error: expect.anything(),
+				json: {
+					error: 'Input Binary Field: the input item has no binary property "data" (it has no binary data at all)',
+					...NOT_FROM_PINBRIDGE,
+				},
 				pairedItem: { item: 1 },
 			},
 		]);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { transportRuntime } from '../../../nodes/shared/transport/request';
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { NOT_FROM_PINBRIDGE } from '../pin/fixtures';
 
 useNock();
 
@@ -153,6 +154,7 @@ describe('Import → From JSON', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].json).toEqual({
 			error: 'Rows: must be an array of Pin rows, got a number. To import many items, gather them first with the Aggregate node.',
+			...NOT_FROM_PINBRIDGE,
 		});
 		expect(items[1]).toEqual({ json: job(IMPORT_ID, 1), pairedItem: { item: 1 } });
 	});

@@ -8,6 +8,9 @@ export const PIN_ID = '9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 export const ASSET_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 export const COVER_ASSET_ID = '1c9e6679-7425-40de-944b-e07fc1f90ae8';
 
+/** The facts of a Continue On Fail item whose failure is not PinBridge's answer (a field refused before sending). */
+export const NOT_FROM_PINBRIDGE = { errorCode: null, httpCode: null, remediation: null, requestId: null };
+
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Publish parameters for an image-URL Pin; override any. */

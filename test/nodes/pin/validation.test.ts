@@ -3,7 +3,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { binaryItem, byId, MP4_BYTES, pinResponse, PNG_BYTES, publishParameters, recordRequests } from './fixtures';
+import { binaryItem, byId, MP4_BYTES, NOT_FROM_PINBRIDGE, pinResponse, PNG_BYTES, publishParameters, recordRequests } from './fixtures';
 
 useNock();
 
@@ -129,7 +129,7 @@ describe('Pin → Publish: checks before sending', () => {
 		expect(requests.map((request) => (request.body as { title: string }).title)).toEqual(['First', 'Third']);
 		expect(items).toHaveLength(3);
 		expect(items[0]).toMatchObject({ json: pinResponse(), pairedItem: { item: 0 } });
-		expect(items[1].json).toEqual({ error: expect.stringContaining('Title: must be at most 100 characters') });
+		expect(items[1].json).toEqual({ error: expect.stringContaining('Title: must be at most 100 characters'), ...NOT_FROM_PINBRIDGE });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[2]).toMatchObject({ json: pinResponse(), pairedItem: { item: 2 } });
 	});

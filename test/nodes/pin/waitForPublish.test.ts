@@ -66,7 +66,10 @@ describe('Pin → Publish: Wait for Publish', () => {
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ error: 'The Pin failed to publish: Image too small (pinterest_rejected)' });
+		expect(items[0].json).toMatchObject({
+			error: 'The Pin failed to publish: Image too small (pinterest_rejected)',
+			errorCode: 'pinterest_rejected',
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		// Already final when created (e.g. an idempotent replay): output as is, no polling.
 		expect(items[1]).toEqual({ json: second, pairedItem: { item: 1 } });

@@ -1,0 +1,42 @@
+/**
+ * The item a failed input item becomes when the node continues on fail (either "Continue" setting).
+ *
+ * n8n replaces the json of an item that carries `error` with `{ error: message }` (WorkflowExecute's
+ * normalizeNodeErrors), which would drop PinBridge's code, remediation and request id. So the failure is written
+ * into the json instead, as facts a workflow can branch on:
+ *   errorCode    PinBridge's error code (e.g. quota_exceeded), null when the failure is not PinBridge's answer
+ *                (a field refused before sending, no answer at all)
+ *   httpCode     the HTTP status as text, null likewise
+ *   remediation  what PinBridge says to do, or null
+ *   requestId    PinBridge's request id (ask its support with it), or null
+ *   upgradeUrl, connectUrl   when PinBridge gave them
+ * - "Continue" (regular output): `{ error: message, errorCode, httpCode, remediation, requestId, … }`.
+ * - "Continue (using error output)": n8n routes an item to the error output only when its json has no keys but
+ *   `error`, `message` and `details`, so the facts go under `details`: `{ error: message, details: { errorCode, … } }`
+ *   (n8n then adds the input item's fields, so the failed row is at hand on the error branch).
+ * Never the request, its headers or secrets: only what toPinBridgeError kept (errors.ts).
+ */
+import type { IDataObject, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+export function failureFacts(error: unknown): IDataObject {
+	const failure = (error ?? {}) as { httpCode?: unknown; errorResponse?: IDataObject };
+	const response = failure.errorResponse && typeof failure.errorResponse === 'object' ? failure.errorResponse : {};
+	const facts: IDataObject = {
+		errorCode: textOrNull(response.code) ?? textOrNull(response.error_code), // error_code: a Pin that failed to publish
+		httpCode: textOrNull(failure.httpCode) ?? textOrNull(response.httpCode),
+		remediation: textOrNull(response.remediation),
+		requestId: textOrNull(response.requestId),
+	};
+	if (textOrNull(response.upgradeUrl)) facts.upgradeUrl = response.upgradeUrl;
+	if (textOrNull(response.connectUrl)) facts.connectUrl = response.connectUrl;
+	return facts;
+}
+
+export function failedItem(node: INode, error: unknown, pairedItem: IPairedItemData): INodeExecutionData {
+	const message = error instanceof Error ? error.message : String(error);
+	const facts = failureFacts(error);
+	if (node.onError === 'continueErrorOutput') return { json: { error: message, details: facts }, pairedItem };
+	return { json: { error: message, ...facts }, pairedItem };
+}
