@@ -20,7 +20,7 @@ import {
 import { N8nClient, type CredentialRef } from "./n8n/client";
 import { freePort, REPO_DIR, startN8n, type N8nInstance } from "./n8n/instance";
 import type { N8nVersionSpec } from "./n8n/versions";
-import { loadExampleWorkflow } from "./n8n/workflows";
+import { loadExampleWorkflow, pickerNames } from "./n8n/workflows";
 
 export interface E2eEnvironment {
   n8n: N8nInstance;
@@ -126,6 +126,13 @@ export function useE2eEnvironment(
         credential: env.credential,
         accountId: env.emu.accountId,
         boardId: env.emu.boardIds[0],
+        // As the dev environment seeds them: pickers in From List mode, showing the names.
+        ...(await pickerNames(
+          env.emu.url,
+          env.emu.apiKey,
+          env.emu.accountId,
+          env.emu.boardIds[0],
+        )),
       });
       patch?.(wf);
       return await env.client.importWorkflow(wf);

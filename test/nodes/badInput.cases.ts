@@ -98,6 +98,7 @@ export const cases: BadInputCase[] = [
 	{ name: 'empty image binary', parameters: publish({ mediaSource: 'imageBinary' }), items: withBinary('data', Buffer.alloc(0), 'image/png', 'empty.png'), field: 'Input Binary Field', rule: 'is empty' },
 	{ name: 'cover binary that is a video', parameters: publish({ mediaSource: 'videoBinary', coverSource: 'binary', coverBinaryPropertyName: 'data' }), items: mp4Item(), field: 'Cover Input Binary Field', rule: 'must hold an image, but it is video/mp4' },
 	{ name: 'account not a UUID', parameters: publish({ account: byId('={{ "acme-account" }}') }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "acme-account"' },
+	{ name: 'account still the example workflows’ placeholder (From List)', parameters: publish({ account: { __rl: true, mode: 'list', value: 'PINBRIDGE_ACCOUNT_ID', cachedResultName: 'PINBRIDGE_ACCOUNT_ID (choose your Pinterest account)' } }), field: 'Pinterest Account', rule: 'must be a PinBridge ID (a UUID), got "PINBRIDGE_ACCOUNT_ID"' },
 	{ name: 'account from an expression resolving to null', parameters: publish({ account: byId(NULL_EXPR) }), items: nullItem(), field: 'Pinterest Account', rule: 'is required' },
 	{ name: 'board ID not numeric', parameters: publish({ board: byId('={{ "my-board" }}') }), field: 'Board', rule: 'must be a Pinterest board ID (digits only), got "my-board"' },
 	{ name: 'board ID from an expression resolving to ""', parameters: publish({ board: byId('={{ $json.empty }}') }), items: nullItem(), field: 'Board', rule: 'is required' },

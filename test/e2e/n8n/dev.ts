@@ -13,7 +13,7 @@ import path from 'node:path';
 import { N8nClient } from './client';
 import { cacheRoot, installN8n } from './install';
 import { startN8n, type N8nInstance, type N8nOwner } from './instance';
-import { exampleWorkflowFiles, loadExampleWorkflow } from './workflows';
+import { exampleWorkflowFiles, loadExampleWorkflow, pickerNames } from './workflows';
 
 export { installN8n } from './install';
 
@@ -77,6 +77,7 @@ export async function startDevEnvironment(
 			credential,
 			accountId: emu.accountId,
 			boardId: emu.boardIds[0],
+			...(await pickerNames(emu.url, emu.apiKey, emu.accountId, emu.boardIds[0])),
 		});
 		printBanner(n8n, emu.url, imported);
 	} catch (err) {

@@ -3,7 +3,8 @@
  * The example workflows in test/e2e/workflows/*.json, and how to point them at a given credential / account / board.
  * The JSON files carry placeholders (PINBRIDGE_CREDENTIAL_ID, PINBRIDGE_ACCOUNT_ID, PINBRIDGE_BOARD_ID) so they
  * import into any n8n; patchWorkflow() fills them in structurally (every PinBridge node gets the credential; every
- * `account` / `board` resource locator gets the id).
+ * `account` / `board` resource locator gets the id — in From List mode with the name the picker shows, when known,
+ * as a user's own choice in the picker is saved).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,35 @@ export interface WorkflowTargets {
 	credential?: { id: string; name: string; type?: string };
 	accountId?: string;
 	boardId?: string;
+	/** The names the pickers list for them (see pickerNames); without them the locators are set By ID. */
+	accountName?: string;
+	boardName?: string;
+}
+
+/**
+ * The names the node's pickers show for an account and a board, read from PinBridge (the emulator) the way the
+ * node's list searches read and format them (nodes/shared/listSearch.ts).
+ */
+export async function pickerNames(
+	baseUrl: string,
+	apiKey: string,
+	accountId: string,
+	boardId: string,
+): Promise<{ accountName?: string; boardName?: string }> {
+	const get = async (pathAndQuery: string) => {
+		const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { 'X-API-Key': apiKey } });
+		return (await response.json()) as Array<Record<string, unknown>>;
+	};
+	const account = (await get('/v1/pinterest/accounts')).find((a) => a.id === accountId);
+	const board = (await get(`/v1/pinterest/boards?account_id=${accountId}`)).find((b) => b.id === boardId);
+	const accountName = account
+		? `${String(account.display_name ?? account.username ?? account.id)}${account.username ? ` (@${String(account.username)})` : ''}`
+		: undefined;
+	return { accountName, boardName: board ? String(board.name ?? board.id) : undefined };
+}
+
+function locator(obj: Record<string, unknown>, value: string, name: string | undefined): Record<string, unknown> {
+	return name ? { ...obj, mode: 'list', value, cachedResultName: name } : { ...obj, mode: 'id', value };
 }
 
 export function exampleWorkflowFiles(): string[] {
@@ -41,10 +71,10 @@ function patchLocators(value: unknown, targets: WorkflowTargets, key?: string): 
 	if (obj.__rl === true) {
 		// Only the placeholders: a locator filled by an expression (e.g. `$fromAI`) stays as it is.
 		if (key === 'account' && targets.accountId && obj.value === 'PINBRIDGE_ACCOUNT_ID') {
-			return { ...obj, mode: 'id', value: targets.accountId };
+			return locator(obj, targets.accountId, targets.accountName);
 		}
 		if (key === 'board' && targets.boardId && obj.value === 'PINBRIDGE_BOARD_ID') {
-			return { ...obj, mode: 'id', value: targets.boardId };
+			return locator(obj, targets.boardId, targets.boardName);
 		}
 		return obj;
 	}

@@ -1,0 +1,168 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+// The example workflows (test/e2e/workflows/) as a user gets them, in a real n8n against the emulator: every file
+// imports as it ships (placeholders and all); the copies seeded by `npm run dev` have their pickers in From List mode
+// showing names; the publish example outputs the Pin live; the products starter schedules one Pin per product for
+// tomorrow morning; the failed-Pin starter turns a pin.failed delivery into an alert.
+import fs from "node:fs";
+
+import { api, pinBody } from "../emulator/helpers";
+import { useE2eEnvironment } from "./fixture";
+import { nodeOutput } from "./n8n/client";
+import { exampleWorkflowFiles, pickerNames } from "./n8n/workflows";
+
+const env = useE2eEnvironment("examples");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const readExample = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
+
+describe("example workflows as a user gets them", () => {
+  it("every file imports into n8n as it ships, its pickers in From List mode holding the documented placeholders", async () => {
+    const files = exampleWorkflowFiles();
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const wf = readExample(file);
+      const id = await env.client.importWorkflow(wf);
+      expect((await env.client.getWorkflow(id)).nodes).toHaveLength(
+        wf.nodes.length,
+      );
+      for (const node of wf.nodes) {
+        for (const [key, placeholder] of [
+          ["account", "PINBRIDGE_ACCOUNT_ID"],
+          ["board", "PINBRIDGE_BOARD_ID"],
+        ]) {
+          const picker = node.parameters?.[key];
+          if (!picker) continue;
+          expect({ file, key, mode: picker.mode, value: picker.value }).toEqual(
+            { file, key, mode: "list", value: placeholder },
+          );
+          expect(picker.cachedResultName).toContain(placeholder);
+        }
+        if (node.type.startsWith("n8n-nodes-pinbridge-suite.")) {
+          expect(Object.values(node.credentials ?? {})).toEqual([
+            { id: "PINBRIDGE_CREDENTIAL_ID", name: "PinBridge (emulator)" },
+          ]);
+        }
+      }
+      await env.client.deleteWorkflow(id);
+    }
+  });
+
+  it("the seeded copies show the account and board by name in the pickers (From List mode)", async () => {
+    const names = await pickerNames(
+      env.emu.url,
+      env.emu.apiKey,
+      env.emu.accountId,
+      env.emu.boardIds[0],
+    );
+    expect(names.accountName).toMatch(/^Emulator Studio/);
+    expect(names.boardName).toEqual(expect.any(String));
+    const id = await env.importExample("publish-pin-from-image-url");
+    const publish = (await env.client.getWorkflow(id)).nodes.find(
+      (n) => n.name === "Publish Pin",
+    );
+    expect(publish?.parameters.account).toEqual({
+      __rl: true,
+      mode: "list",
+      value: env.emu.accountId,
+      cachedResultName: names.accountName,
+    });
+    expect(publish?.parameters.board).toEqual({
+      __rl: true,
+      mode: "list",
+      value: env.emu.boardIds[0],
+      cachedResultName: names.boardName,
+    });
+  });
+
+  it("publish example: the output shows the Pin published (Wait for Publish)", async () => {
+    await env.emu.control.reset();
+    await env.emu.control.config({ publish_delay_ms: 1500 });
+    const id = await env.importExample("publish-pin-from-image-url");
+    const run = await env.client.runWorkflow(id, { node: "Publish Pin" });
+    expect(run.error).toBeUndefined();
+    expect(run.items).toHaveLength(1);
+    expect(run.items[0]).toMatchObject({
+      status: "published",
+      title: "Lemon tart, the easy way",
+    });
+    expect(run.items[0].pinterest_pin_id).toEqual(expect.any(String));
+  });
+
+  it("products starter: one Pin per product scheduled for tomorrow from 09:00, 30 minutes apart", async () => {
+    await env.emu.control.reset();
+    // A workflow time zone far from the machine's, so that reading 09:00 in any other zone would show.
+    const id = await env.importExample("schedule-products-every-morning", (wf) => {
+      wf.settings = { ...wf.settings, timezone: "Asia/Tokyo" };
+    });
+    const run = await env.client.runWorkflow(id, { node: "Schedule Pin" });
+    expect(run.error).toBeUndefined();
+    expect(run.items).toHaveLength(3);
+
+    const schedules = await env.emu.control.schedules();
+    expect(schedules.map((s) => s.payload.title).sort()).toEqual([
+      "Ceramic table lamp",
+      "Linen duvet cover, sand",
+      "Oak side table",
+    ]);
+    const times = run.items.map((item) => Date.parse(String(item.run_at)));
+    expect(times[1] - times[0]).toBe(30 * 60_000);
+    expect(times[2] - times[1]).toBe(30 * 60_000);
+    const tokyoClock = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Tokyo",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    expect(times.map((t) => tokyoClock.format(t))).toEqual(["09:00", "09:30", "10:00"]);
+    const hoursAhead = (times[0] - Date.now()) / 3_600_000;
+    expect(hoursAhead).toBeGreaterThan(0);
+    expect(hoursAhead).toBeLessThan(48);
+    const first = schedules.find(
+      (s) => s.payload.title === "Linen duvet cover, sand",
+    );
+    expect(first?.payload).toMatchObject({
+      link_url: "https://shop.example.com/products/linen-duvet-sand",
+      image_url: "https://images.pinbridge.io/examples/linen-duvet-sand.jpg",
+      description: "Stone-washed linen that gets softer with every wash.",
+    });
+    expect(Date.parse(String(first?.run_at))).toBe(times[0]);
+  });
+
+  it("failed-Pin starter: a Pin PinBridge gives up on produces one alert naming it and the error", async () => {
+    await env.emu.control.reset();
+    await env.emu.control.config({ publish_delay_ms: 60_000 }); // the Pin stays queued until the test fails it
+    const id = await env.importExample("alert-on-failed-pin");
+    await env.client.activate(id);
+    try {
+      for (
+        let i = 0;
+        i < 50 && (await env.emu.control.webhooks()).length === 0;
+        i++
+      )
+        await sleep(200);
+      expect(await env.emu.control.webhooks()).toHaveLength(1);
+
+      const created = await api(env.emu)<{ id: string }>(
+        "POST",
+        "/v1/pins",
+        pinBody(env.emu, { title: "Spring wreath" }),
+      );
+      expect(created.status).toBe(201);
+      await env.emu.control.failPin(created.body.id, {
+        error_code: "pinterest_rejected",
+        error_message: "The image is smaller than 200 × 300 pixels",
+      });
+
+      const [execution] = await env.client.waitForExecutions(id, 1);
+      expect(execution.status).toBe("success");
+      expect(nodeOutput(execution, "Alert")).toEqual([
+        {
+          subject: 'PinBridge could not publish "Spring wreath"',
+          text: `Pin ${created.body.id} failed (pinterest_rejected): The image is smaller than 200 × 300 pixels. Retry it with PinBridge → Pin → Retry once the cause is fixed.`,
+          pinId: created.body.id,
+        },
+      ]);
+    } finally {
+      await env.client.deactivate(id);
+    }
+  });
+});
