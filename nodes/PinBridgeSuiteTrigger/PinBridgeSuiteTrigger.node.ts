@@ -47,14 +47,17 @@ export class PinBridgeSuiteTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
+					// `action` is the event's name in n8n's nodes panel, which otherwise lower-cases it ("On pin failed").
 					{
 						name: 'Pin Failed',
 						value: 'pin.failed',
+						action: 'On Pin failed',
 						description: 'PinBridge gave up publishing a Pin',
 					},
 					{
 						name: 'Pin Published',
 						value: 'pin.published',
+						action: 'On Pin published',
 						description: 'A Pin went live on Pinterest',
 					},
 				],

@@ -103,6 +103,14 @@ describe("the nodes panel", () => {
     expect(actions).toContain("Publish a Pin");
     expect(actions).toContain("Import Pins from JSON rows");
     expect(actions.filter((text) => /\bpins?\b/.test(text))).toEqual([]);
+    // The trigger's events, as the panel lists them under Triggers (n8n would lower-case the names otherwise).
+    const events = trigger.properties.find(
+      (candidate) => candidate.name === "events",
+    )?.options as INodePropertyOptions[];
+    expect(events.map((event) => event.action)).toEqual([
+      "On Pin failed",
+      "On Pin published",
+    ]);
   });
 });
 

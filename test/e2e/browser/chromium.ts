@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -50,4 +50,46 @@ export async function launchChromium(
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Whether a browser-check file runs: outside CI a machine without Chromium skips it (saying why); in CI, where
+ * .ci/run installs Chromium, it must run.
+ */
+export function browserCheckRuns(): boolean {
+  const runs = chromiumInstalled() || Boolean(process.env.CI);
+  if (!runs) {
+    console.warn(
+      `[browser] SKIPPED: ${CHROMIUM_PATH} is missing. Install it with \`apt-get install -y chromium\` to run the browser check.`,
+    );
+  }
+  return runs;
+}
+
+/** Chromium with one page (30 s default timeout), and `outputDir` (for screenshots) created. */
+export async function openPage(
+  outputDir: string,
+): Promise<{ browser: LaunchedBrowser; page: Page }> {
+  fs.mkdirSync(outputDir, { recursive: true });
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { browser, page };
+}
+
+/** One step of a browser check: on failure it leaves `failed-<name>.png` (what the browser showed), then fails. */
+export async function screenshotOnFailure<T>(
+  page: Page,
+  outputDir: string,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    await page
+      .screenshot({ path: path.join(outputDir, `failed-${name}.png`) })
+      .catch(() => undefined);
+    throw err;
+  }
 }

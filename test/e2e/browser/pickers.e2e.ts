@@ -3,7 +3,6 @@
 // node, switches the account and board pickers to "From List", and sees the emulator's account and boards listed
 // (n8n calls the node's listSearch methods, which call the emulator). The screenshot is
 // test-output/browser/pinbridge-node-pickers.png (git-ignored).
-import fs from "node:fs";
 import path from "node:path";
 
 import type { Locator, Page } from "playwright-core";
@@ -12,9 +11,9 @@ import { api } from "../../emulator/helpers";
 import { useE2eEnvironment } from "../fixture";
 import { REPO_DIR } from "../n8n/instance";
 import {
-  chromiumInstalled,
-  CHROMIUM_PATH,
-  launchChromium,
+  browserCheckRuns,
+  openPage,
+  screenshotOnFailure,
   type LaunchedBrowser,
 } from "./chromium";
 
@@ -22,13 +21,7 @@ const OUTPUT_DIR = path.join(REPO_DIR, "test-output", "browser");
 const SCREENSHOT = path.join(OUTPUT_DIR, "pinbridge-node-pickers.png");
 const NODE_NAME = "Publish Pin";
 
-// Outside CI a machine without Chromium skips this file (saying why); in CI .ci/run installs it, so it must run.
-const run = chromiumInstalled() || Boolean(process.env.CI);
-if (!run) {
-  console.warn(
-    `[browser] SKIPPED: ${CHROMIUM_PATH} is missing. Install it with \`apt-get install -y chromium\` to run the browser check.`,
-  );
-}
+const run = browserCheckRuns();
 
 (run ? describe : describe.skip)(
   "browser: the PinBridge node in the n8n editor",
@@ -38,27 +31,15 @@ if (!run) {
     let page: Page;
 
     beforeAll(async () => {
-      fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-      browser = await launchChromium();
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(30_000);
+      ({ browser, page } = await openPage(OUTPUT_DIR));
     });
 
     afterAll(async () => {
       await browser?.close();
     });
 
-    /** On failure, leave a picture of what the browser showed next to the real screenshot. */
-    async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-      try {
-        return await fn();
-      } catch (err) {
-        await page
-          .screenshot({ path: path.join(OUTPUT_DIR, `failed-${name}.png`) })
-          .catch(() => undefined);
-        throw err;
-      }
-    }
+    const step = <T>(name: string, fn: () => Promise<T>) =>
+      screenshotOnFailure(page, OUTPUT_DIR, name, fn);
 
     const testId = (id: string, within: Page | Locator = page) =>
       within.locator(`[data-test-id="${id}"]`);
