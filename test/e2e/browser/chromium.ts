@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console */
 /**
  * Debian's Chromium driven by playwright-core (no browser download: the registry mirror has none, and Debian's
  * package is what CI installs with apt-get). Headless, no sandbox (CI runs as root), no background traffic, and a

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console */
 // Browser check of what a newcomer meets first (issue 14), in Debian's Chromium against the real n8n:
 // - the nodes panel: searching "PinBridge" shows the pair's entry with its whole description; opening it lists the
 //   node details n8n shows for a community package, with every action by its name ("Publish a Pin", …) and, under

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console */
 // Browser check: Debian's Chromium logs into the real n8n, opens the example publish workflow, opens the PinBridge
 // node, switches the account and board pickers to "From List", and sees the emulator's account and boards listed
 // (n8n calls the node's listSearch methods, which call the emulator). The screenshot is
