@@ -15,6 +15,7 @@ import { importProperties } from './resources/import';
 import { pinProperties } from './resources/pin';
 import { planProperties } from './resources/plan';
 import { publishPins } from './resources/pin/publishItems';
+import { publishPinBatches } from './resources/pin/publishBatchItems';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
@@ -92,6 +93,6 @@ export class PinBridgeSuite implements INodeType {
 	 * `execute`); as an AI agent's tool, n8n runs their routing instead. See resources/pin/publishItems.ts.
 	 */
 	customOperations = {
-		pin: { publish: publishPins },
+		pin: { publish: publishPins, publishBatch: publishPinBatches },
 	};
 }

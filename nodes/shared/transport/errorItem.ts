@@ -25,7 +25,8 @@ export function failureFacts(error: unknown): IDataObject {
 	const response = failure.errorResponse && typeof failure.errorResponse === 'object' ? failure.errorResponse : {};
 	const facts: IDataObject = {
 		errorCode: textOrNull(response.code) ?? textOrNull(response.error_code), // error_code: a Pin that failed to publish
-		httpCode: textOrNull(failure.httpCode) ?? textOrNull(response.httpCode),
+		// an HTTP status only: n8n's NodeApiError fills httpCode from any `code`-like field when it has none
+		httpCode: [failure.httpCode, response.httpCode].map(String).find((code) => /^\d{3}$/.test(code)) ?? null,
 		remediation: textOrNull(response.remediation),
 		requestId: textOrNull(response.requestId),
 	};
