@@ -96,6 +96,15 @@ export class PinBridgeSuiteTrigger implements INodeType {
 						description:
 							'Whether to look the Pin up at PinBridge when the event arrives and add it as "pin" to the output (one extra API call per event)',
 					},
+					{
+						displayName: 'Replay Window (Hours)',
+						name: 'replayWindowHours',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 25, // DEFAULT_REPLAY_WINDOW_HOURS (lint needs a literal; a test keeps them equal)
+						description:
+							'A delivery whose signed time (occurred_at) is older than this is acknowledged and starts nothing, so a captured delivery cannot be replayed later. PinBridge retries for 24 hours: keep it above 24. 0 turns the check off.',
+					},
 				],
 			},
 		],

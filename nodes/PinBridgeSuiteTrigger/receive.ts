@@ -1,15 +1,24 @@
 /**
  * What the trigger does with one request to its webhook URL, in this order: verify the signature (before reading
- * anything else), drop redeliveries, drop events outside the chosen events and filters, optionally fetch the Pin,
- * remember the delivery, and hand one item to n8n.
+ * anything else), refuse deliveries older than the replay window, drop repeats this process has seen (deliveries.ts
+ * says what that does and does not cover), drop events outside the chosen events and filters, optionally fetch the
+ * Pin, and hand one item to n8n, with the delivery id as `delivery_id`.
+ * Only the body is signed: the delivery id and the event are read from it, the headers serve only when it lacks them.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
-import { claimDelivery, rememberDelivery, releaseDelivery } from './deliveries';
+import { claimDelivery, DEFAULT_REPLAY_WINDOW_HOURS, releaseDelivery, replayVerdict } from './deliveries';
 import { readFilters } from './filters';
 import { isValidSignature } from './signature';
-import { chosenEvents, isNotFound, staticDataOf, withoutSecret } from './webhookLifecycle';
+import {
+	freshSigningSecret,
+	registrationOf,
+	SECRET_REUSE_MS,
+	signingSecret,
+	type Registration,
+} from './signingSecret';
+import { chosenEvents, isNotFound, setSecretAtPinBridge, staticDataOf, withoutSecret } from './webhookLifecycle';
 
 export const SIGNATURE_HEADER = 'x-pinbridge-signature';
 export const EVENT_HEADER = 'x-pinbridge-event';
@@ -18,6 +27,8 @@ export const DELIVERY_ID_HEADER = 'x-pinbridge-delivery-id';
 /** PinBridge waits 10 s for an answer: a Pin look-up gets a short budget, and a failure makes PinBridge retry later. */
 const PIN_LOOKUP_SETTINGS = { maxAttempts: 2, maxTotalWaitMs: 2_000 };
 const PIN_LOOKUP_TIMEOUT_MS = 5_000;
+/** Setting the secret at PinBridge from a delivery also has to fit in PinBridge's 10 s. */
+const SECRET_UPDATE_SETTINGS = { maxAttempts: 2, maxTotalWaitMs: 2_000 };
 
 type RequestLike = {
 	rawBody?: unknown;
@@ -71,17 +82,57 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	return { noWebhookResponse: true };
 }
 
+/**
+ * When this process last tried to set a derived secret at PinBridge, per registration and secret: a success is
+ * never repeated, a failure only after SECRET_REUSE_MS, so requests that do not verify (forgeries included) cost at
+ * most one PATCH per minute.
+ */
+const secretUpdates = new Map<string, number>();
+
+/**
+ * Whether `rawBody` is signed with this registration's secret. The secret this process derived in the last minute
+ * is tried first; if that fails, the credential is read again. A request that still does not verify is refused
+ * (401), and the secret derived now is set at PinBridge, once: n8n calls no webhook method when a credential changes
+ * or n8n restarts, so a workflow left active across a credential change would otherwise be refused every delivery
+ * until it is re-activated. PinBridge retries the refused delivery (1 s, 2 s, 4 s …), signed with the new secret.
+ */
+async function verify(
+	ctx: IWebhookFunctions,
+	registration: Registration,
+	webhookId: unknown,
+	rawBody: Buffer | undefined,
+	signature: unknown,
+): Promise<{ valid: boolean; secret: string }> {
+	const known = await signingSecret(ctx, registration);
+	if (isValidSignature(known.secret, rawBody, signature)) return { valid: true, secret: known.secret };
+	const secret = known.reused ? await freshSigningSecret(ctx, registration) : known.secret;
+	if (secret !== known.secret && isValidSignature(secret, rawBody, signature)) return { valid: true, secret };
+	if (typeof webhookId !== 'string' || webhookId === '') return { valid: false, secret };
+
+	const update = `${JSON.stringify(registration)}:${webhookId}:${secret}`;
+	const lastTried = secretUpdates.get(update);
+	if (lastTried === undefined || Date.now() - lastTried >= SECRET_REUSE_MS) {
+		secretUpdates.set(update, Number.POSITIVE_INFINITY); // claimed before awaiting: concurrent calls skip
+		try {
+			await setSecretAtPinBridge(ctx as unknown as PinBridgeContext, webhookId, secret, SECRET_UPDATE_SETTINGS);
+		} catch (error) {
+			secretUpdates.set(update, Date.now());
+			ctx.logger.warn(`PinBridge Trigger: could not update the webhook secret at PinBridge: ${(error as Error).message}`);
+		}
+	}
+	return { valid: false, secret };
+}
 
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = staticDataOf(ctx);
 	const request = ctx.getRequestObject() as unknown as RequestLike;
 	const headers = ctx.getHeaderData() as IDataObject;
+	const registration = registrationOf(ctx, ctx.getNodeParameter('authentication', 'apiKey'));
 
 	// 1. Nothing is read, parsed or remembered before the signature holds.
 	const rawBody = await rawBodyOf(request);
-	if (!isValidSignature(staticData.webhookSecret, rawBody, headers[SIGNATURE_HEADER])) {
-		return reject(ctx, 401, 'Invalid or missing X-PinBridge-Signature');
-	}
+	const { valid, secret } = await verify(ctx, registration, staticData.webhookId, rawBody, headers[SIGNATURE_HEADER]);
+	if (!valid) return reject(ctx, 401, 'Invalid or missing X-PinBridge-Signature');
 
 	let body: IDataObject;
 	try {
@@ -92,18 +143,30 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return reject(ctx, 400, 'The delivery body is not a JSON object');
 	}
 
+	// 2. Too old to be one of PinBridge's retries (24 h): a replay. Answered 200 — the only answer that makes
+	// PinBridge stop retrying (§7) — so a late genuine retry (clocks apart by more than the margin) ends here too.
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const windowHours =
+		typeof options.replayWindowHours === 'number' ? options.replayWindowHours : DEFAULT_REPLAY_WINDOW_HOURS;
+	const verdict = replayVerdict(body.occurred_at, windowHours, Date.now());
+	if (verdict === 'no timestamp') return reject(ctx, 400, 'The delivery has no occurred_at time');
+	if (verdict === 'too old') {
+		ctx.logger.warn(`PinBridge Trigger: refused delivery ${String(body.delivery_id)}: older than the replay window`);
+		return acknowledge('older than the replay window');
+	}
+
 	// Read before the delivery is claimed below: a filter that fails (500, PinBridge retries) leaves nothing claimed.
 	const filters = readFilters(ctx);
 
-	// 2. A delivery that already started an execution: PinBridge retried it (or someone replays it).
-	const deliveryId = header(headers, DELIVERY_ID_HEADER) ?? text(body.delivery_id);
-	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${String(staticData.webhookId ?? '')}`;
-	if (deliveryId !== undefined && !claimDelivery(scope, staticData, deliveryId)) {
+	// 3. A delivery this process already started an execution for: PinBridge retried it (or someone replays it).
+	const deliveryId = text(body.delivery_id) ?? header(headers, DELIVERY_ID_HEADER);
+	const scope = `${registration.workflowId}:${registration.nodeId}:${String(staticData.webhookId ?? '')}`;
+	if (deliveryId !== undefined && !claimDelivery(scope, deliveryId)) {
 		return acknowledge('duplicate delivery');
 	}
 
-	// 3. Events and filters.
-	const event = header(headers, EVENT_HEADER) ?? text(body.event);
+	// 4. Events and filters.
+	const event = text(body.event) ?? header(headers, EVENT_HEADER);
 	if (event === undefined || !(chosenEvents(ctx.getNodeParameter('events', [])) as string[]).includes(event)) {
 		return acknowledge('event not selected');
 	}
@@ -114,11 +177,10 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return acknowledge('other board');
 	}
 
-	const item: IDataObject = { ...body, event, deliveryId: deliveryId ?? null };
+	const item: IDataObject = { ...body, event, delivery_id: deliveryId ?? null };
 
-	// 4. The Pin as it is now. A Pin deleted since gives `pin: null`; any other failure fails this call (n8n answers
-	// 500), the delivery is not remembered, and PinBridge's retry brings it again.
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	// 5. The Pin as it is now. A Pin deleted since gives `pin: null`; any other failure fails this call (n8n answers
+	// 500), the claim is given back, and PinBridge's retry brings the delivery again.
 	if (options.fetchFullPin === true) {
 		const pinId = text(body.pin_id);
 		item.pin = null;
@@ -135,13 +197,11 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 			} catch (error) {
 				if (!isNotFound(error)) {
 					if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);
-					throw withoutSecret(ctx.getNode(), error, staticData.webhookSecret);
+					throw withoutSecret(ctx.getNode(), error, secret);
 				}
 			}
 		}
 	}
 
-	// 5. Remembered only now, when the execution is certain to start.
-	if (deliveryId !== undefined) rememberDelivery(staticData, deliveryId);
 	return { workflowData: [[{ json: item }]] };
 }

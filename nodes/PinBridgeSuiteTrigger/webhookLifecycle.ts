@@ -2,11 +2,12 @@
  * The trigger's registration at PinBridge (contract §6 Webhooks), in the style of n8n's own webhook triggers: the
  * node's `webhookMethods.default` call these. Every request goes through the package's request helper.
  *
- * What is kept in the workflow's static data (node scope), and why:
- * - `webhookId`, `webhookSecret`: the registration and the key every delivery is verified with. PinBridge never
- *   returns a secret, so the static data is the only place it exists on the n8n side.
+ * What is kept in the workflow's static data (node scope), and why — nothing secret: n8n's public API, workflow
+ * exports and backups show static data in plain text.
+ * - `webhookId`: the registration, to check, update and delete it.
  * - `webhookUrl`, `webhookEvents`: what was registered, to tell a stale registration from a current one.
- * - `deliveryIds`: the recent-delivery memory (deliveries.ts).
+ * The signing secret is derived from the credential whenever it is needed (signingSecret.ts). Versions before that
+ * kept it (`webhookSecret`) and delivery ids (`deliveryIds`) here: both are removed at the next activation.
  */
 import {
 	NodeApiError,
@@ -15,12 +16,11 @@ import {
 	type IHookFunctions,
 	type INode,
 } from 'n8n-workflow';
-import { randomBytes } from 'crypto';
-
 import { redact } from '../shared/transport/errors';
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
 import { sameUrl } from '../shared/values';
 import { readFilters } from './filters';
+import { freshSigningSecret, registrationOf } from './signingSecret';
 
 export const PIN_EVENTS = ['pin.published', 'pin.failed'] as const;
 export type PinEvent = (typeof PIN_EVENTS)[number];
@@ -30,10 +30,8 @@ export const LIFECYCLE_REQUEST_SETTINGS = { maxAttempts: 4, maxTotalWaitMs: 15_0
 
 export interface TriggerStaticData extends IDataObject {
 	webhookId?: string;
-	webhookSecret?: string;
 	webhookUrl?: string;
 	webhookEvents?: string[];
-	deliveryIds?: string[];
 }
 
 interface PinBridgeWebhook {
@@ -43,10 +41,40 @@ interface PinBridgeWebhook {
 	is_enabled?: boolean;
 }
 
-const REGISTRATION_KEYS = ['webhookId', 'webhookSecret', 'webhookUrl', 'webhookEvents', 'deliveryIds'] as const;
+const REGISTRATION_KEYS = ['webhookId', 'webhookUrl', 'webhookEvents'] as const;
+/** What earlier versions kept in static data: a plain-text secret and delivery ids n8n never saved. */
+const LEGACY_KEYS = ['webhookSecret', 'deliveryIds'] as const;
 
 function context(ctx: IHookFunctions): PinBridgeContext {
 	return ctx as unknown as PinBridgeContext;
+}
+
+/** The signing secret for this node's registration, derived from the credential as it is now. */
+async function currentSecret(ctx: IHookFunctions): Promise<string> {
+	return await freshSigningSecret(ctx, registrationOf(ctx, ctx.getNodeParameter('authentication', 'apiKey')));
+}
+
+/**
+ * Sets `secret` on the registration at PinBridge (`PATCH /v1/webhooks/{id}`; PinBridge never returns a secret, so
+ * whether it already had it cannot be asked). Sending the same secret twice changes nothing: safe to retry.
+ */
+export async function setSecretAtPinBridge(
+	ctx: PinBridgeContext,
+	webhookId: string,
+	secret: string,
+	settings: { maxAttempts: number; maxTotalWaitMs: number },
+): Promise<void> {
+	try {
+		await pinBridgeRequest(ctx, {
+			method: 'PATCH',
+			path: `/v1/webhooks/${encodeURIComponent(webhookId)}`,
+			body: { secret },
+			settings,
+			replaySafe: true,
+		});
+	} catch (error) {
+		throw withoutSecret(ctx.getNode(), error, secret);
+	}
 }
 
 export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
@@ -54,7 +82,7 @@ export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataOb
 }
 
 export function clearRegistration(staticData: TriggerStaticData): void {
-	for (const key of REGISTRATION_KEYS) delete staticData[key];
+	for (const key of [...REGISTRATION_KEYS, ...LEGACY_KEYS]) delete staticData[key];
 }
 
 /** The known events among `raw`, in a stable order, each once. */
@@ -97,8 +125,10 @@ function webhookUrlOf(ctx: IHookFunctions): string {
 }
 
 /**
- * True only if the stored webhook still exists at PinBridge with this node's current URL and events, and its secret
- * is still known. A 404 means it is gone: the stale static data is cleared. Any other failure is thrown.
+ * True only if the stored webhook still exists at PinBridge with this node's current URL and events, and is enabled;
+ * then its secret is set to the one derived from the credential as it is now (the credential may have changed since
+ * the registration), and what earlier versions kept in static data is removed. A 404 means it is gone: the stale
+ * static data is cleared. Any other failure is thrown.
  */
 export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
@@ -106,6 +136,7 @@ export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 	readFilters(ctx); // a filter that cannot match what the user meant refuses activation
 	const url = webhookUrlOf(ctx);
 	if (typeof staticData.webhookId !== 'string' || staticData.webhookId === '') return false;
+	const secret = await currentSecret(ctx); // before any request: a credential without secret material fails here
 
 	let remote: PinBridgeWebhook;
 	try {
@@ -122,16 +153,14 @@ export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 		clearRegistration(staticData);
 		return false;
 	}
-	// A registration we cannot verify deliveries of, or one for another URL or other events, is not ours to use:
-	// create replaces it (and removes the old one if it points at this node's URL). URLs are compared as URLs:
-	// PinBridge may hand back the URL normalised (host lower-cased, default port dropped), as URL-typed services do.
-	return (
-		typeof staticData.webhookSecret === 'string' &&
-		staticData.webhookSecret !== '' &&
-		sameUrl(remote?.url, url) &&
-		sameEvents(remote?.events, events) &&
-		remote?.is_enabled !== false
-	);
+	// A registration for another URL or other events is not ours to use: create replaces it (and removes the old
+	// one if it points at this node's URL). URLs are compared as URLs: PinBridge may hand back the URL normalised
+	// (host lower-cased, default port dropped), as URL-typed services do.
+	const current = sameUrl(remote?.url, url) && sameEvents(remote?.events, events) && remote?.is_enabled !== false;
+	if (!current) return false;
+	await setSecretAtPinBridge(context(ctx), staticData.webhookId, secret, LIFECYCLE_REQUEST_SETTINGS);
+	for (const key of LEGACY_KEYS) if (key in staticData) delete staticData[key];
+	return true;
 }
 
 async function deleteAtPinBridge(ctx: IHookFunctions, webhookId: string): Promise<void> {
@@ -175,9 +204,9 @@ export function withoutSecret(node: INode, error: unknown, secret: string | unde
 }
 
 /**
- * Registers this node's URL for the chosen events with a fresh secret. First removes the registration the static
- * data still names (checkExists refused it: the webhook URL changed, e.g. WEBHOOK_URL was set after activation, the
- * events changed, or its secret is lost) and any other registration at this exact URL (left by a crash between
+ * Registers this node's URL for the chosen events with the secret derived from the credential. First removes the
+ * registration the static data still names (checkExists refused it: the webhook URL changed, e.g. WEBHOOK_URL was
+ * set after activation, or the events changed) and any other registration at this exact URL (left by a crash between
  * create and n8n saving the static data), so one node never has two webhooks at PinBridge. Other webhooks of the
  * workspace are never touched.
  */
@@ -186,8 +215,9 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
 	readFilters(ctx);
 	const url = webhookUrlOf(ctx);
+	const secret = await currentSecret(ctx);
 
-	// The registration this node made before (checkExists refused it: other URL, other events, or its secret lost)
+	// The registration this node made before (checkExists refused it: other URL or other events)
 	// and any other one at this exact URL go first.
 	const previous = typeof staticData.webhookId === 'string' && staticData.webhookId !== '' ? staticData.webhookId : '';
 	if (previous) await deleteAtPinBridge(ctx, previous);
@@ -196,7 +226,6 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	}
 	clearRegistration(staticData);
 
-	const secret = randomBytes(32).toString('hex');
 	let created: PinBridgeWebhook;
 	try {
 		created = (
@@ -219,7 +248,6 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 		});
 	}
 	staticData.webhookId = created.id;
-	staticData.webhookSecret = secret;
 	staticData.webhookUrl = url;
 	staticData.webhookEvents = [...events];
 	return true;

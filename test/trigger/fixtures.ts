@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { nock } from '../harness/nock';
-import { TEST_BASE_URL } from '../harness/runWorkflow';
+import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
 import { TriggerHarness, type Delivery } from './harness';
 
 export const WEBHOOK_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
@@ -17,11 +17,37 @@ export function hmac(secret: string, raw: Buffer | string): string {
 	return createHmac('sha256', secret).update(raw).digest('hex');
 }
 
+/**
+ * The signing secret as the README specifies it, computed here independently of the node's code: HMAC-SHA256 keyed
+ * with the credential's secret material over the label, credential type, workflow id, node id and webhook id.
+ */
+export function expectedSecret(
+	harness: TriggerHarness,
+	material = TEST_API_KEY,
+	credentialType = 'pinBridgeSuiteApi',
+): string {
+	const message = [
+		'n8n-nodes-pinbridge-suite/trigger-signing-secret/v1',
+		credentialType,
+		harness.workflowId,
+		harness.node.id,
+		harness.node.webhookId,
+	].join('\n');
+	return createHmac('sha256', material).update(message).digest('hex');
+}
+
+/** A minute ago: well inside the replay window. */
+export const RECENTLY = new Date(Date.now() - 60_000).toISOString();
+
+export function hoursAgo(hours: number): string {
+	return new Date(Date.now() - hours * 3600_000).toISOString();
+}
+
 export function eventBody(overrides: IDataObject = {}): IDataObject {
 	return {
 		event: 'pin.published',
 		delivery_id: 'd-1',
-		occurred_at: '2026-11-22T10:00:00Z',
+		occurred_at: RECENTLY,
 		pin_id: PIN_ID,
 		account_id: ACCOUNT_ID,
 		board_id: '549755885175',

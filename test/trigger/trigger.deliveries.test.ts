@@ -1,25 +1,39 @@
 // PinBridge Trigger: every delivery verified, redeliveries and filtered events dropped, the secret kept secret.
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_REMEMBERED_DELIVERIES, rememberDelivery } from '../../nodes/PinBridgeSuiteTrigger/deliveries';
+import { claimDelivery, MAX_REMEMBERED_DELIVERIES } from '../../nodes/PinBridgeSuiteTrigger/deliveries';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
-import { WEBHOOK_ID, ACCOUNT_ID, PIN_ID, BOTH, hmac, eventBody, signedDelivery, registered } from './fixtures';
+import { WEBHOOK_ID, ACCOUNT_ID, PIN_ID, BOTH, hmac, eventBody, hoursAgo, signedDelivery, registered } from './fixtures';
 import { TEST_URL, TriggerHarness } from './harness';
 
 useNock();
 useFakeRuntime();
 
 describe('PinBridge Trigger: deliveries', () => {
-	it('a valid signature starts one execution with the event body, event and delivery id', async () => {
+	it('a valid signature starts one execution with the event body; the delivery id is one field, delivery_id', async () => {
 		const { harness, secret } = await registered();
 		const body = eventBody();
 		const result = await harness.deliver(signedDelivery(secret, body));
 		expect(result.status).toBe(200);
 		expect(result.executedItems).toHaveLength(1);
-		expect(result.executedItems![0].json).toEqual({ ...body, event: 'pin.published', deliveryId: 'd-1' });
-		expect(harness.staticData.deliveryIds).toEqual(['d-1']);
+		expect(result.executedItems![0].json).toEqual({ ...body, event: 'pin.published', delivery_id: 'd-1' });
+		expect(result.executedItems![0].json).not.toHaveProperty('deliveryId');
+		// webhook() writes nothing to static data (n8n would not save it anyway when an execution starts).
+		expect(result.staticDataChanged).toBe(false);
+	});
+
+	it('the delivery id and event come from the signed body: a replay with other headers is still a repeat', async () => {
+		const { harness, secret } = await registered();
+		const body = eventBody({ delivery_id: 'd-signed' });
+		await harness.deliver(signedDelivery(secret, body));
+		const replay = await harness.deliver(
+			signedDelivery(secret, body, { 'X-PinBridge-Delivery-ID': 'd-other', 'X-PinBridge-Event': 'pin.failed' }),
+		);
+		expect(replay.responseBody).toEqual({ received: true, ignored: 'duplicate delivery' });
+		expect(harness.executions).toHaveLength(1);
+		expect(harness.executions[0][0].json).toMatchObject({ delivery_id: 'd-signed', event: 'pin.published' });
 	});
 
 	it('also in test mode ("Listen for test event")', async () => {
@@ -32,7 +46,7 @@ describe('PinBridge Trigger: deliveries', () => {
 			.reply(201, { id: WEBHOOK_ID, url: TEST_URL, events: BOTH, is_enabled: true });
 		await harness.activate(true, 'manual');
 		const result = await harness.deliver(signedDelivery(secret, eventBody({ event: 'pin.failed', status: 'failed' })), true);
-		expect(result.executedItems?.[0].json).toMatchObject({ event: 'pin.failed', status: 'failed', deliveryId: 'd-1' });
+		expect(result.executedItems?.[0].json).toMatchObject({ event: 'pin.failed', status: 'failed', delivery_id: 'd-1' });
 	});
 
 	describe('is refused with 401 and starts nothing', () => {
@@ -71,13 +85,22 @@ describe('PinBridge Trigger: deliveries', () => {
 
 		it.each(cases)('%s', async (_label, make) => {
 			const { harness, secret } = await registered();
+			// A request that does not verify makes the process set the derived secret at PinBridge, once (in case the
+			// credential changed while the workflow stayed active): the same secret, so nothing changes there.
+			const patches: IDataObject[] = [];
+			nock(TEST_BASE_URL)
+				.persist()
+				.patch(`/v1/webhooks/${WEBHOOK_ID}`, (b: IDataObject) => Boolean(patches.push(b)))
+				.reply(200, { id: WEBHOOK_ID });
 			const result = await harness.deliver(make(secret));
+			await harness.deliver(make(secret));
+			expect(patches).toEqual([{ secret }]);
 			expect(result.status).toBe(401);
 			expect(result.webhookResult).toEqual({ noWebhookResponse: true });
+			expect(result.responseBody).toEqual({ error: 'Invalid or missing X-PinBridge-Signature' });
 			expect(result.executedItems).toBeUndefined();
 			expect(harness.executions).toHaveLength(0);
-			expect(result.staticDataChanged).toBe(false); // nothing remembered, nothing written
-			expect(harness.staticData.deliveryIds).toBeUndefined();
+			expect(result.staticDataChanged).toBe(false); // nothing written
 		});
 
 		it('before the node was ever registered (no secret)', async () => {
@@ -127,13 +150,64 @@ describe('PinBridge Trigger: deliveries', () => {
 		});
 	});
 
-	it('the delivery memory is bounded and forgets the oldest first', () => {
-		const staticData: IDataObject = {};
-		for (let i = 0; i < MAX_REMEMBERED_DELIVERIES + 5; i++) rememberDelivery(staticData, `d-${i}`);
-		const ids = staticData.deliveryIds as string[];
-		expect(ids).toHaveLength(MAX_REMEMBERED_DELIVERIES);
-		expect(ids[0]).toBe('d-5');
-		expect(ids.at(-1)).toBe(`d-${MAX_REMEMBERED_DELIVERIES + 4}`);
+	it('the in-process memory is bounded and forgets the oldest first', () => {
+		const scope = `bounded-${Date.now()}`;
+		for (let i = 0; i < MAX_REMEMBERED_DELIVERIES + 5; i++) expect(claimDelivery(scope, `d-${i}`)).toBe(true);
+		expect(claimDelivery(scope, `d-${MAX_REMEMBERED_DELIVERIES + 4}`)).toBe(false); // remembered
+		expect(claimDelivery(scope, 'd-4')).toBe(true); // forgotten: one of the 5 oldest
+	});
+
+	it('a repeat reaching another process (or the same after a restart) starts a second execution: memory is per process', async () => {
+		const { harness, secret } = await registered();
+		await harness.deliver(signedDelivery(secret, eventBody()));
+		// Another process: the same workflow from the database, and this module's memory as a fresh process has it.
+		jest.isolateModules(() => {
+			const fresh = jest.requireActual<typeof import('../../nodes/PinBridgeSuiteTrigger/deliveries')>(
+				'../../nodes/PinBridgeSuiteTrigger/deliveries',
+			);
+			expect(fresh.claimDelivery(`${harness.workflowId}:trigger:${WEBHOOK_ID}`, 'd-1')).toBe(true);
+		});
+		expect(claimDelivery(`${harness.workflowId}:trigger:${WEBHOOK_ID}`, 'd-1')).toBe(false);
+	});
+
+	describe('replay window (signed occurred_at)', () => {
+		it('a delivery older than 25 h is acknowledged with 200 and starts nothing; 24 h old still runs', async () => {
+			const { harness, secret } = await registered();
+			const old = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-old', occurred_at: hoursAgo(25.1) })));
+			expect(old.status).toBe(200);
+			expect(old.responseBody).toEqual({ received: true, ignored: 'older than the replay window' });
+			const lastRetry = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-24h', occurred_at: hoursAgo(24) })));
+			expect(lastRetry.executedItems).toHaveLength(1);
+			expect(harness.executions).toHaveLength(1);
+		});
+
+		it('the window is an option; 0 turns the check off; a time in the future is inside', async () => {
+			const { harness, secret } = await registered({ options: { replayWindowHours: 1 } });
+			const refused = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'a', occurred_at: hoursAgo(2) })));
+			expect(refused.responseBody).toEqual({ received: true, ignored: 'older than the replay window' });
+			const future = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'b', occurred_at: hoursAgo(-2) })));
+			expect(future.executedItems).toHaveLength(1);
+
+			const off = await registered({ options: { replayWindowHours: 0 } });
+			const ancient = await off.harness.deliver(signedDelivery(off.secret, eventBody({ occurred_at: hoursAgo(24 * 365) })));
+			expect(ancient.executedItems).toHaveLength(1);
+		});
+
+		it('a signed delivery without a readable occurred_at is answered 400 and starts nothing', async () => {
+			const { harness, secret } = await registered();
+			const missing = await harness.deliver(signedDelivery(secret, eventBody({ occurred_at: undefined })));
+			const junk = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-2', occurred_at: 'yesterday' })));
+			expect([missing.status, junk.status]).toEqual([400, 400]);
+			expect(harness.executions).toHaveLength(0);
+		});
+
+		it('a refused old delivery is not claimed and an unsigned one never reaches the check', async () => {
+			const { harness, secret } = await registered();
+			const forged = signedDelivery('wrong', eventBody({ occurred_at: hoursAgo(100) }));
+			expect((await harness.deliver(forged)).status).toBe(401);
+			await harness.deliver(signedDelivery(secret, eventBody({ occurred_at: hoursAgo(100) })));
+			expect((await harness.deliver(signedDelivery(secret, eventBody()))).executedItems).toHaveLength(1);
+		});
 	});
 
 	it('an event that was not chosen is acknowledged with 200 and starts nothing', async () => {
@@ -156,7 +230,7 @@ describe('PinBridge Trigger: deliveries', () => {
 		const match = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'c' })));
 		expect(otherAccount).toMatchObject({ status: 200, responseBody: { ignored: 'other Pinterest account' } });
 		expect(otherBoard).toMatchObject({ status: 200, responseBody: { ignored: 'other board' } });
-		expect(match.executedItems?.[0].json).toMatchObject({ deliveryId: 'c', board_id: '549755885175' });
+		expect(match.executedItems?.[0].json).toMatchObject({ delivery_id: 'c', board_id: '549755885175' });
 		expect(harness.executions).toHaveLength(1);
 	});
 
@@ -166,7 +240,7 @@ describe('PinBridge Trigger: deliveries', () => {
 		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } }).get(`/v1/pins/${PIN_ID}`).reply(200, pin);
 		const result = await harness.deliver(signedDelivery(secret, eventBody()));
 		scope.done();
-		expect(result.executedItems?.[0].json).toEqual({ ...eventBody(), event: 'pin.published', deliveryId: 'd-1', pin });
+		expect(result.executedItems?.[0].json).toEqual({ ...eventBody(), event: 'pin.published', delivery_id: 'd-1', pin });
 	});
 
 	it('Fetch Full Pin gives pin: null for a Pin deleted since', async () => {
@@ -182,7 +256,6 @@ describe('PinBridge Trigger: deliveries', () => {
 		const failed = await harness.deliver(signedDelivery(secret, eventBody()));
 		expect(failed.status).toBe(500);
 		expect(failed.error).toMatchObject({ httpCode: '503' });
-		expect(harness.staticData.deliveryIds).toBeUndefined();
 
 		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).reply(200, { id: PIN_ID, status: 'published' });
 		const retried = await harness.deliver(signedDelivery(secret, eventBody()));
@@ -216,7 +289,7 @@ describe('PinBridge Trigger: deliveries', () => {
 });
 
 describe('PinBridge Trigger: the secret stays secret', () => {
-	it('appears in no output, response or error, and in static data only as webhookSecret', async () => {
+	it('appears in no output, response, error or static data', async () => {
 		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
 		nock(TEST_BASE_URL).get(`/v1/pins/${PIN_ID}`).reply(200, { id: PIN_ID });
 		await harness.deliver(signedDelivery(secret, eventBody()));
@@ -233,9 +306,8 @@ describe('PinBridge Trigger: the secret stays secret', () => {
 		});
 		expect(everythingShown).not.toContain(secret);
 
-		const { webhookSecret, ...rest } = harness.staticData;
-		expect(webhookSecret).toBe(secret);
-		expect(JSON.stringify(rest)).not.toContain(secret);
+		expect(JSON.stringify(harness.workflow.staticData)).not.toContain(secret);
+		expect(harness.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: expect.any(String), webhookEvents: BOTH });
 	});
 
 	it('is taken out of a PinBridge error that echoes it back on create', async () => {

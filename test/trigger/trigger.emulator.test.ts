@@ -91,7 +91,7 @@ describe('PinBridge Trigger against the emulator', () => {
 		const item = trigger.executions[0][0].json;
 		expect(item).toMatchObject({
 			event: 'pin.published',
-			deliveryId: delivery.id,
+			delivery_id: delivery.id,
 			pin_id: pinId,
 			account_id: emu.accountId,
 			status: 'published',
@@ -135,15 +135,33 @@ describe('PinBridge Trigger against the emulator', () => {
 		expect(trigger.executions).toHaveLength(1);
 	});
 
-	it('a delivery signed with another secret is refused with 401 and PinBridge keeps retrying it', async () => {
-		const trigger = harness();
-		await trigger.activate();
-		trigger.staticData.webhookSecret = 'f'.repeat(64); // as if the registration had been replaced elsewhere
-		const pinId = await newPin();
-		await emu.control.publishPin(pinId);
-		const [delivery] = await emu.control.deliveries({ pin_id: pinId });
-		expect(delivery.status).toBe('pending');
-		expect(delivery.attempts.map((attempt) => attempt.status_code)).toEqual([401]);
-		expect(trigger.executions).toHaveLength(0);
+	it('a credential changed while the workflow stays active: the first delivery is refused and sets the new secret, PinBridge’s retry runs', async () => {
+		const first = harness();
+		await first.activate();
+		const key = await call<{ api_key: string }>('POST', '/v1/api-keys', { name: 'rotated' });
+		expect(key.status).toBe(201);
+		current = new TriggerHarness({
+			workflowId: first.workflowId,
+			staticData: first.persist(),
+			credentials: { pinBridgeSuiteApi: { baseUrl: emu.url, apiKey: key.body.api_key } },
+			additionalData: { webhookBaseUrl },
+		});
+		const now = Date.now();
+		jest.spyOn(Date, 'now').mockImplementation(() => now + 61_000); // past the minute a process reuses a secret
+		try {
+			const pinId = await newPin();
+			await emu.control.publishPin(pinId);
+			let [delivery] = await emu.control.deliveries({ pin_id: pinId });
+			expect(delivery.attempts.map((attempt) => attempt.status_code)).toEqual([401]);
+			expect(current.executions).toHaveLength(0);
+			expect(await emu.control.requests({ method: 'PATCH', path: `/v1/webhooks/${first.staticData.webhookId as string}` })).toHaveLength(1);
+
+			await emu.control.advance(1);
+			[delivery] = await emu.control.deliveries({ pin_id: pinId });
+			expect(delivery.attempts.map((attempt) => attempt.status_code)).toEqual([401, 200]);
+			expect(current.executions).toHaveLength(1);
+		} finally {
+			jest.restoreAllMocks();
+		}
 	});
 });

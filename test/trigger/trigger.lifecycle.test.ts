@@ -4,14 +4,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
-import { WEBHOOK_ID, BOTH, eventBody, signedDelivery, registered } from './fixtures';
+import { WEBHOOK_ID, BOTH, eventBody, expectedSecret, signedDelivery, registered } from './fixtures';
 import { PRODUCTION_URL, TEST_URL, TriggerHarness } from './harness';
 
 useNock();
 useFakeRuntime();
 
 describe('PinBridge Trigger: registration', () => {
-	it('create sends the production URL, the events and a fresh secret, and keeps id + secret in static data', async () => {
+	it('create sends the production URL, the events and the derived secret, and keeps only the registration in static data', async () => {
 		const harness = new TriggerHarness({ parameters: { events: ['pin.failed'] } });
 		let sent: IDataObject = {};
 		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } })
@@ -28,20 +28,22 @@ describe('PinBridge Trigger: registration', () => {
 
 		scope.done(); // the webhook at another URL was not touched
 		expect(sent).toEqual({ url: PRODUCTION_URL, events: ['pin.failed'], secret: expect.any(String), is_enabled: true });
-		expect(sent.secret).toMatch(/^[0-9a-f]{64,}$/);
-		expect(harness.staticData).toMatchObject({
+		expect(sent.secret).toBe(expectedSecret(harness));
+		expect(harness.staticData).toEqual({
 			webhookId: WEBHOOK_ID,
-			webhookSecret: sent.secret,
 			webhookUrl: PRODUCTION_URL,
 			webhookEvents: ['pin.failed'],
 		});
+		expect(JSON.stringify(harness.workflow.staticData)).not.toContain(String(sent.secret));
 		expect(harness.workflow.staticData.__dataChanged).toBe(true); // so n8n saves it with the workflow
 	});
 
-	it('two creates never share a secret', async () => {
+	it('the secret is derived: two workflows never share one; the same node gets the same one again', async () => {
 		const a = await registered();
 		const b = await registered();
 		expect(a.secret).not.toEqual(b.secret);
+		const again = await registered({}, { workflowId: a.harness.workflowId });
+		expect(again.secret).toBe(a.secret);
 	});
 
 	it('"Listen for test event" registers the test URL, in its own static data', async () => {
@@ -90,8 +92,7 @@ describe('PinBridge Trigger: registration', () => {
 		await harness.create();
 		scope.done();
 		expect(posts).toBe(1);
-		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
-		expect(harness.staticData.webhookSecret).toMatch(/^[0-9a-f]{64}$/);
+		expect(harness.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: PRODUCTION_URL, webhookEvents: BOTH });
 	});
 
 	it('refuses to register without an event, before any request', async () => {
@@ -100,21 +101,55 @@ describe('PinBridge Trigger: registration', () => {
 		await expect(harness.checkExists()).rejects.toThrow('Choose at least one event');
 	});
 
-	it('checkExists is true when the stored webhook still exists with the same URL and events', async () => {
-		const { harness } = await registered();
+	it('checkExists is true when the stored webhook still exists with the same URL and events, and sets the secret', async () => {
+		const { harness, secret } = await registered();
 		const scope = nock(TEST_BASE_URL)
 			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: ['pin.failed', 'pin.published'], is_enabled: true });
+			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: ['pin.failed', 'pin.published'], is_enabled: true })
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
+			.reply(200, { id: WEBHOOK_ID });
 		expect(await harness.checkExists()).toBe(true);
 		scope.done();
+	});
+
+	it('a changed credential: activation sets the secret derived from the new key at PinBridge', async () => {
+		const { harness } = await registered();
+		const changed = new TriggerHarness({
+			workflowId: harness.workflowId,
+			staticData: harness.persist(),
+			credentials: { pinBridgeSuiteApi: { baseUrl: TEST_BASE_URL, apiKey: 'pb_live_rotated_key' } },
+		});
+		const newSecret = expectedSecret(changed, 'pb_live_rotated_key');
+		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': 'pb_live_rotated_key' } })
+			.get(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret: newSecret })
+			.reply(200, { id: WEBHOOK_ID });
+		await changed.activate();
+		scope.done();
+		const result = await changed.deliver(signedDelivery(newSecret, eventBody()));
+		expect(result.executedItems).toHaveLength(1);
+	});
+
+	it('checkExists removes the plain-text secret and delivery ids an earlier version kept in static data', async () => {
+		const { harness, secret } = await registered();
+		Object.assign(harness.staticData, { webhookSecret: 'f'.repeat(64), deliveryIds: ['d-old'] });
+		const upgraded = new TriggerHarness({ workflowId: harness.workflowId, staticData: harness.persist() });
+		nock(TEST_BASE_URL)
+			.get(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
+			.reply(200, { id: WEBHOOK_ID });
+		expect(await upgraded.checkExists(false, 'init')).toBe(true);
+		expect(upgraded.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: PRODUCTION_URL, webhookEvents: BOTH });
+		expect(upgraded.workflow.staticData.__dataChanged).toBe(true); // so n8n saves the cleaned static data
 	});
 
 	it('checkExists is false on 404 and forgets the stale registration', async () => {
 		const { harness } = await registered();
 		nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).reply(404, { detail: 'Webhook not found' });
 		expect(await harness.checkExists()).toBe(false);
-		expect(harness.staticData.webhookId).toBeUndefined();
-		expect(harness.staticData.webhookSecret).toBeUndefined();
+		expect(harness.staticData).toEqual({});
 	});
 
 	it.each([
@@ -124,13 +159,6 @@ describe('PinBridge Trigger: registration', () => {
 	])('checkExists is false for %s', async (_label, remote) => {
 		const { harness } = await registered();
 		nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).reply(200, { id: WEBHOOK_ID, ...remote });
-		expect(await harness.checkExists()).toBe(false);
-	});
-
-	it('checkExists is false when the secret is lost, even if PinBridge still has the webhook', async () => {
-		const { harness } = await registered();
-		delete harness.staticData.webhookSecret;
-		nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH });
 		expect(await harness.checkExists()).toBe(false);
 	});
 
@@ -180,55 +208,92 @@ describe('PinBridge Trigger: registration', () => {
 		expect(await harness.delete()).toBe(true);
 	});
 
-	it('uses the OAuth2 credential when chosen', async () => {
-		const harness = new TriggerHarness({
-			parameters: { authentication: 'oAuth2' },
-			credentials: {
-				pinBridgeSuiteOAuth2Api: {
-					baseUrl: TEST_BASE_URL,
-					oauthTokenData: { access_token: 'oauth-access-token', token_type: 'Bearer' },
-				},
+	const oauth2 = (clientSecret: string) => ({
+		parameters: { authentication: 'oAuth2' },
+		credentials: {
+			pinBridgeSuiteOAuth2Api: {
+				baseUrl: TEST_BASE_URL,
+				clientId: 'n8n-client',
+				clientSecret,
+				oauthTokenData: { access_token: 'oauth-access-token', refresh_token: 'oauth-refresh', token_type: 'Bearer' },
 			},
-		});
+		},
+	});
+
+	it('uses the OAuth2 credential when chosen; the secret comes from its client secret, not its (rotating) tokens', async () => {
+		const harness = new TriggerHarness(oauth2('oauth-client-secret'));
+		let sent: IDataObject = {};
 		const scope = nock(TEST_BASE_URL, { reqheaders: { authorization: 'Bearer oauth-access-token' } })
 			.get('/v1/webhooks')
 			.reply(200, [])
-			.post('/v1/webhooks')
+			.post('/v1/webhooks', (body: IDataObject) => Boolean((sent = body)))
 			.reply(201, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true });
 		await harness.create();
 		scope.done();
+		expect(sent.secret).toBe(expectedSecret(harness, 'oauth-client-secret', 'pinBridgeSuiteOAuth2Api'));
+	});
+
+	it('an OAuth2 credential without a client secret: activation is refused, naming the field, before any request', async () => {
+		const harness = new TriggerHarness(oauth2(''));
+		await expect(harness.create()).rejects.toThrow('The OAuth2 credential has no Client Secret');
 	});
 });
 
 describe('PinBridge Trigger: restarts and webhook processes', () => {
-	it('an n8n restart finds the saved registration and creates no second webhook', async () => {
+	it('a re-activation finds the saved registration, creates no second webhook and derives the same secret', async () => {
 		const { harness, secret } = await registered();
 		const saved = harness.persist();
 
-		// n8n starts again: the workflow is built from the saved static data and activated with 'init'.
-		const restarted = new TriggerHarness({ staticData: saved });
+		// The workflow built again from the saved static data and activated with 'init'.
+		const restarted = new TriggerHarness({ staticData: saved, workflowId: harness.workflowId });
 		const scope = nock(TEST_BASE_URL)
 			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true });
+			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
+			.reply(200, { id: WEBHOOK_ID });
 		await restarted.activate(false, 'init'); // a POST here would fail: nock has none
 		scope.done();
-		expect(restarted.staticData.webhookSecret).toBe(secret);
 		expect(restarted.workflow.staticData.__dataChanged).not.toBe(true); // nothing to save
 	});
 
-	it('a queue-mode webhook process (static data from the database) verifies with the saved secret', async () => {
+	it('another process (static data from the database) verifies with the secret it derives itself', async () => {
 		const { harness, secret } = await registered();
-		const webhookProcess = new TriggerHarness({ staticData: harness.persist() });
-		const result = await webhookProcess.deliver(signedDelivery(secret, eventBody()));
+		const webhookProcess = new TriggerHarness({ staticData: harness.persist(), workflowId: harness.workflowId });
+		const result = await webhookProcess.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-other-process' })));
 		expect(result.status).toBe(200);
 		expect(result.executedItems).toHaveLength(1);
-		expect(result.staticDataChanged).toBe(true); // the delivery id is saved back for the other processes
+		expect(result.staticDataChanged).toBe(false);
+	});
 
-		// A retry of the same delivery reaching another process after the first one saved.
-		const other = new TriggerHarness({ staticData: webhookProcess.persist() });
-		const again = await other.deliver(signedDelivery(secret, eventBody()));
-		expect(again.status).toBe(200);
-		expect(again.executedItems).toBeUndefined();
+	it('a delivery refused after the credential changed while active sets the new secret once; PinBridge’s retry runs', async () => {
+		const { harness, secret: oldSecret } = await registered();
+		const changed = new TriggerHarness({
+			workflowId: harness.workflowId,
+			staticData: harness.persist(),
+			credentials: { pinBridgeSuiteApi: { baseUrl: TEST_BASE_URL, apiKey: 'pb_live_rotated_key' } },
+		});
+		const newSecret = expectedSecret(changed, 'pb_live_rotated_key');
+		const patches: IDataObject[] = [];
+		nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': 'pb_live_rotated_key' } })
+			.persist()
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, (body: IDataObject) => Boolean(patches.push(body)))
+			.reply(200, { id: WEBHOOK_ID });
+
+		// For up to a minute this process still uses the secret it derived before (SECRET_REUSE_MS).
+		expect((await changed.deliver(signedDelivery(oldSecret, eventBody({ delivery_id: 'd-early' })))).status).toBe(200);
+		const now = Date.now();
+		jest.spyOn(Date, 'now').mockImplementation(() => now + 61_000);
+
+		// Then: PinBridge still signs with the old secret: refused, and the new one is set at PinBridge.
+		const first = await changed.deliver(signedDelivery(oldSecret, eventBody({ delivery_id: 'd-rotated' })));
+		expect(first.status).toBe(401);
+		expect(patches).toEqual([{ secret: newSecret }]);
+		// Its retry, signed with the new secret, runs; the old secret stays refused, without another PATCH.
+		const retry = await changed.deliver(signedDelivery(newSecret, eventBody({ delivery_id: 'd-rotated' })));
+		expect(retry.executedItems).toHaveLength(1);
+		expect((await changed.deliver(signedDelivery(oldSecret, eventBody({ delivery_id: 'd-x' })))).status).toBe(401);
+		expect(patches).toHaveLength(1);
+		jest.restoreAllMocks();
 	});
 
 	it('a changed webhook base URL (WEBHOOK_URL set later) replaces the old registration instead of adding one', async () => {
