@@ -15,7 +15,7 @@
  *   data written in `webhook()` when the call starts an execution (test/e2e/static-data.e2e.ts). Every output item
  *   carries `delivery_id`, so a Remove Duplicates node ("Remove Items Processed in Previous Executions", keyed on
  *   it; n8n keeps those keys in its database) right after the trigger drops such repeats:
- *   test/e2e/workflows/trigger-pin-published-once.json.
+ *   test/e2e/workflows/trigger-pin-published.json.
  */
 
 /** How many recent delivery ids one process remembers per trigger registration; the oldest are forgotten first. */

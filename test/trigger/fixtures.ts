@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { nock } from '../harness/nock';
 import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { triggerSigningSecret } from '../harness/triggerSecret';
 import { TriggerHarness, type Delivery } from './harness';
 
 export const WEBHOOK_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
@@ -17,23 +18,19 @@ export function hmac(secret: string, raw: Buffer | string): string {
 	return createHmac('sha256', secret).update(raw).digest('hex');
 }
 
-/**
- * The signing secret as the README specifies it, computed here independently of the node's code: HMAC-SHA256 keyed
- * with the credential's secret material over the label, credential type, workflow id, node id and webhook id.
- */
+/** The secret the trigger of `harness` derives (test/harness/triggerSecret.ts). */
 export function expectedSecret(
 	harness: TriggerHarness,
 	material = TEST_API_KEY,
-	credentialType = 'pinBridgeSuiteApi',
+	credentialType: 'pinBridgeSuiteApi' | 'pinBridgeSuiteOAuth2Api' = 'pinBridgeSuiteApi',
 ): string {
-	const message = [
-		'n8n-nodes-pinbridge-suite/trigger-signing-secret/v1',
+	return triggerSigningSecret({
+		material,
 		credentialType,
-		harness.workflowId,
-		harness.node.id,
-		harness.node.webhookId,
-	].join('\n');
-	return createHmac('sha256', material).update(message).digest('hex');
+		workflowId: harness.workflowId,
+		nodeId: harness.node.id,
+		nodeWebhookId: harness.node.webhookId ?? '',
+	});
 }
 
 /** A minute ago: well inside the replay window. */
