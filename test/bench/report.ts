@@ -209,7 +209,7 @@ How each number is taken:
 - *Most requests in flight*: the emulator's count of \`POST /v1/pins\` requests open at once (highest over the runs).
 - *n8n CPU time per item*: utime + stime of the n8n process from \`/proc/<pid>/stat\`, after − before the run, ÷ items (median run).
 - *Duplicates*: Pins at the emulator whose title and image were published more than once in one run.
-- *Trigger*: ${input.trigger?.pinbridgeTrigger.deliveries ?? '–'} deliveries signed like PinBridge's (HMAC-SHA256 of the body with the trigger's secret, read from the workflow's static data), sent ${input.trigger?.concurrency ?? '–'} at a time to the active PinBridge Trigger workflow, then the same bytes to an active Webhook node workflow (POST, respond immediately); each workflow is trigger → No Op.
+- *Trigger*: ${input.trigger?.pinbridgeTrigger.deliveries ?? '–'} deliveries signed like PinBridge's (HMAC-SHA256 of the body with the secret the trigger derives from its credential, derived the same way by the bench), sent ${input.trigger?.concurrency ?? '–'} at a time to the active PinBridge Trigger workflow, then the same bytes to an active Webhook node workflow (POST, respond immediately); each workflow is trigger → No Op.
 
 ${table}
 

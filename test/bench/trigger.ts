@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 
 import { waitFor, type N8nClient, type WorkflowJson } from '../e2e/n8n/client';
 import type { StartedEmulator } from '../emulator/server';
+import { triggerSigningSecret } from '../harness/triggerSecret';
 import { cpuMs, sleep } from './sys';
 
 export type TriggerContender = 'pinbridgeTrigger' | 'webhook';
@@ -35,13 +36,17 @@ function workflow(name: string, trigger: WorkflowJson['nodes'][number]): Workflo
 	};
 }
 
+const TRIGGER_NODE_ID = '6b7f4d0e-0c1a-4f43-9a77-5e0b3c2d1b11';
+const TRIGGER_WEBHOOK_ID = '6b7f4d0e-0c1a-4f43-9a77-5e0b3c2d1b01';
+
 export function pinbridgeTriggerWorkflow(credential: { id: string; name: string }): WorkflowJson {
 	return workflow('bench: PinBridge Trigger', {
+		id: TRIGGER_NODE_ID,
 		name: 'PinBridge Trigger',
 		type: 'n8n-nodes-pinbridge-suite.pinBridgeSuiteTrigger',
 		typeVersion: 1.1,
 		position: [0, 0],
-		webhookId: '6b7f4d0e-0c1a-4f43-9a77-5e0b3c2d1b01',
+		webhookId: TRIGGER_WEBHOOK_ID,
 		parameters: {
 			authentication: 'apiKey',
 			events: ['pin.published'],
@@ -75,18 +80,10 @@ export interface TriggerTarget {
 	secret: string;
 }
 
-/** The first `webhookSecret` string anywhere in a workflow's static data. */
-function findSecret(value: unknown): string | undefined {
-	if (!value || typeof value !== 'object') return undefined;
-	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-		if (key === 'webhookSecret' && typeof inner === 'string' && inner !== '') return inner;
-		const found = findSecret(inner);
-		if (found) return found;
-	}
-	return undefined;
-}
-
-/** Activate both workflows; the trigger's URL comes from its registration at the emulator, its secret from n8n. */
+/**
+ * Activate both workflows; the trigger's URL comes from its registration at the emulator, its secret is the one it
+ * derives from the credential's API key (`emu.apiKey`), as PinBridge holds it.
+ */
 export async function prepareTriggerTargets(
 	client: N8nClient,
 	emu: StartedEmulator,
@@ -99,14 +96,12 @@ export async function prepareTriggerTargets(
 		timeoutMs: 30_000,
 		what: 'the trigger webhook at the emulator',
 	});
-	const secret = await waitFor(
-		async () =>
-			findSecret((await client.request<any>('rest', 'GET', `/workflows/${triggerId}`)).body?.data?.staticData),
-		{
-			timeoutMs: 30_000,
-			what: "the trigger's secret in the workflow static data",
-		},
-	);
+	const secret = triggerSigningSecret({
+		material: emu.apiKey,
+		workflowId: triggerId,
+		nodeId: TRIGGER_NODE_ID,
+		nodeWebhookId: TRIGGER_WEBHOOK_ID,
+	});
 	const plainId = await client.importWorkflow(plainWebhookWorkflow());
 	await client.activate(plainId);
 	const plainUrl = `${n8nUrl}/webhook/${PLAIN_PATH}`;

@@ -1,7 +1,12 @@
 // PinBridge Trigger: every delivery verified, redeliveries and filtered events dropped, the secret kept secret.
 import type { IDataObject } from 'n8n-workflow';
 
-import { claimDelivery, MAX_REMEMBERED_DELIVERIES } from '../../nodes/PinBridgeSuiteTrigger/deliveries';
+import {
+	claimDelivery,
+	DEFAULT_REPLAY_WINDOW_HOURS,
+	MAX_REMEMBERED_DELIVERIES,
+} from '../../nodes/PinBridgeSuiteTrigger/deliveries';
+import { PinBridgeSuiteTrigger } from '../../nodes/PinBridgeSuiteTrigger/PinBridgeSuiteTrigger.node';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
@@ -171,6 +176,13 @@ describe('PinBridge Trigger: deliveries', () => {
 	});
 
 	describe('replay window (signed occurred_at)', () => {
+		it('the option’s default in the editor is the one the code applies (25 h)', () => {
+			const options = new PinBridgeSuiteTrigger().description.properties.find((p) => p.name === 'options')!;
+			const window = (options.options as Array<{ name: string; default?: unknown }>).find((o) => o.name === 'replayWindowHours');
+			expect(window?.default).toBe(DEFAULT_REPLAY_WINDOW_HOURS);
+			expect(DEFAULT_REPLAY_WINDOW_HOURS).toBe(25);
+		});
+
 		it('a delivery older than 25 h is acknowledged with 200 and starts nothing; 24 h old still runs', async () => {
 			const { harness, secret } = await registered();
 			const old = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-old', occurred_at: hoursAgo(25.1) })));

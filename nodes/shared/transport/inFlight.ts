@@ -1,6 +1,8 @@
 /**
  * Caps how many requests one credential has open at PinBridge at once. n8n's declarative engine starts every
  * item's request together (50 items → 50 sockets); the cap makes a large batch queue here instead.
+ * The count lives in this process's memory: every n8n process (main, each queue-mode worker, each webhook
+ * processor) caps on its own, so 2 workers at 10 can have 20 requests open at PinBridge.
  */
 
 export const DEFAULT_MAX_IN_FLIGHT = 10;

@@ -45,7 +45,7 @@ export const requestSettingsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10, // DEFAULT_MAX_IN_FLIGHT
 			description:
-				'How many requests this credential may have open at PinBridge at once; the other items wait their turn',
+				'How many requests this credential may have open at PinBridge at once, counted per n8n process (in queue mode each worker has its own: 2 workers at 10 → up to 20); the other items wait their turn',
 		},
 	],
 };

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startEmulator } from '../../emulator/server';
+import { triggerSigningSecret } from '../../harness/triggerSecret';
 import { ensurePackageLoaded } from '../fixture';
 import { N8nClient, N8nHttpError, type CredentialRef, type WorkflowJson } from '../n8n/client';
 import { freePort, startN8n, type N8nInstance } from '../n8n/instance';
@@ -195,6 +196,7 @@ export function triggerWorkflow(name: string, suite: FaultSuite, webhookId: stri
 		name,
 		nodes: [
 			{
+				id: 'a4d3c2b1-0f9e-4d8c-9b7a-6e5f4d3c2b10',
 				name: 'PinBridge Trigger',
 				type: TRIGGER_TYPE,
 				typeVersion: 1,
@@ -210,10 +212,13 @@ export function triggerWorkflow(name: string, suite: FaultSuite, webhookId: stri
 	};
 }
 
-/** The trigger's webhook secret / id in a workflow's static data (n8n keeps node static data under `node:<name>`). */
-export function webhookSecretIn(staticData: unknown): string | undefined {
-	return /"webhookSecret":"([^"]+)"/.exec(JSON.stringify(staticData ?? {}))?.[1];
+/** The signing secret the PinBridge Trigger of `workflow` (as n8n's API returns it) derives from `apiKey`. */
+export function triggerSecretOf(workflow: { id: string; nodes: Array<{ id?: string; type: string; webhookId?: string }> }, apiKey: string): string {
+	const node = workflow.nodes.find((n) => n.type.endsWith('.pinBridgeSuiteTrigger'));
+	if (!node?.id || !node.webhookId) throw new Error(`workflow ${workflow.id} has no PinBridge Trigger with an id and a webhookId`);
+	return triggerSigningSecret({ material: apiKey, workflowId: workflow.id, nodeId: node.id, nodeWebhookId: node.webhookId });
 }
+/** The trigger's webhook id in a workflow's static data (n8n keeps node static data under `node:<name>`). */
 export function webhookIdIn(staticData: unknown): string | undefined {
 	return /"webhookId":"([^"]+)"/.exec(JSON.stringify(staticData ?? {}))?.[1];
 }

@@ -9,8 +9,8 @@
  *  - REAL ones: Pins created in the trigger's workspace are published by the emulator, which delivers the events
  *    itself (as fast as they happen, unbounded), signed with the secret it was given at registration;
  *  - SYNTHETIC ones, which the test signs as PinBridge would. The test plays PinBridge here, so it needs PinBridge's
- *    copy of the secret: it reads n8n's copy from the workflow's static data (public API `GET /workflows/:id`),
- *    where the trigger keeps it (never printed). Redeliveries are the exact body bytes of a first delivery (real
+ *    copy of the secret: n8n keeps none, the trigger derives it from the credential's API key and the workflow
+ *    (test/harness/triggerSecret.ts); the test derives it the same way (never printed). Redeliveries are the exact body bytes of a first delivery (real
  *    ones: the emulator's bytes) under the same delivery id, sent only after that first one was answered.
  * CONCURRENT DUPLICATES: some valid deliveries go out three times at the same moment (PinBridge retrying one n8n
  * answered late): each trio must start exactly one execution and answer the other two as duplicates.
@@ -21,7 +21,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { waitFor } from '../n8n/client';
 import type { FaultSuite } from './fixture';
-import { mapLimit, sleep, webhookSecretIn } from './fixture';
+import { mapLimit, sleep, triggerSecretOf } from './fixture';
 
 const REAL = 40;
 const SINGLE = 200;
@@ -73,7 +73,8 @@ export function triggerDeliveries(suite: FaultSuite, workflow: { id: string; url
 			const hooks = await control.webhooks(suite.trigger.workspaceId);
 			return hooks.length === 1 && hooks[0].url === workflow.url ? hooks : undefined;
 		}, { timeoutMs: 60_000, what: 'the trigger webhook' });
-		const secret = await waitFor(async () => webhookSecretIn((await client.getWorkflow(workflow.id)).staticData), { what: 'the webhook secret in static data' });
+		// The secret the trigger derived and registered (PinBridge's copy): the test signs with it as PinBridge does.
+		const secret = triggerSecretOf(await client.getWorkflow(workflow.id), suite.trigger.apiKey);
 		suite.secrets.add(secret);
 
 		const post = async (send: Send): Promise<Answer> => {
@@ -114,7 +115,7 @@ export function triggerDeliveries(suite: FaultSuite, workflow: { id: string; url
 			JSON.stringify({
 				event: 'pin.published',
 				delivery_id: deliveryId,
-				occurred_at: new Date(Date.UTC(2025, 2, 1, 12, 0, i % 60)).toISOString(),
+				occurred_at: new Date(Date.now() - (i % 60) * 1000).toISOString(), // inside the replay window
 				pin_id: `pin_fault_${i}`,
 				account_id: suite.trigger.accountId,
 				board_id: suite.trigger.boardId,
@@ -203,7 +204,7 @@ export function triggerDeliveries(suite: FaultSuite, workflow: { id: string; url
 		await waitFor(finished, { timeoutMs: 180_000, intervalMs: 500, what: `${expected} finished executions` });
 		await sleep(2_000);
 		const executions = await client.listExecutions({ workflowId: workflow.id, includeData: true });
-		const ids = executions.map((e) => e.data?.resultData.runData['PinBridge Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.deliveryId as string);
+		const ids = executions.map((e) => e.data?.resultData.runData['PinBridge Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.delivery_id as string);
 		console.log(`[faults] trigger: ${executions.length} executions for ${expected} valid first deliveries (${REAL} real, ${SINGLE} single, ${TRIOS} trios) of ${TOTAL}; statuses ${JSON.stringify(countBy(executions.map((e) => e.status)))}`);
 		expect(executions).toHaveLength(expected);
 		expect(executions.map((e) => e.status)).toEqual(executions.map(() => 'success'));
