@@ -22,13 +22,15 @@ const normalised = (harness: TriggerHarness) => `https://n8n.example.com/webhook
 describe('PinBridge Trigger: its URL handed back normalised is still its URL', () => {
 	it('an n8n restart keeps the registration when PinBridge echoes the URL lower-cased without :443', async () => {
 		const { harness, secret } = await registered({}, mixedCaseSetup);
-		const restarted = new TriggerHarness({ ...mixedCaseSetup, staticData: harness.persist() });
+		const restarted = new TriggerHarness({ ...mixedCaseSetup, staticData: harness.persist(), workflowId: harness.workflowId });
 		const scope = nock(TEST_BASE_URL)
 			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: normalised(restarted), events: BOTH, is_enabled: true });
+			.reply(200, { id: WEBHOOK_ID, url: normalised(restarted), events: BOTH, is_enabled: true })
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret }) // the same derived secret, set again
+			.reply(200, { id: WEBHOOK_ID });
 		await restarted.activate(false, 'init'); // a DELETE or POST here would fail: nock has none
 		scope.done();
-		expect(restarted.staticData).toMatchObject({ webhookId: WEBHOOK_ID, webhookSecret: secret });
+		expect(restarted.staticData).toMatchObject({ webhookId: WEBHOOK_ID });
 	});
 
 	it('create removes a leftover registration listed under the normalised URL, so there are never two', async () => {
@@ -57,22 +59,25 @@ describe('PinBridge Trigger against an emulator that stores webhook URLs normali
 		nock.disableNetConnect();
 	});
 
-	it('activate, restart, restart: one webhook with the same id and secret throughout', async () => {
+	it('activate, restart, restart: one webhook with the same id (and derived secret) throughout', async () => {
 		const setup = { ...mixedCaseSetup, credentials: { pinBridgeSuiteApi: { baseUrl: emu.url, apiKey: emu.apiKey } } };
 		const first = new TriggerHarness(setup);
 		await first.activate();
 		const [stored] = await emu.control.webhooks();
 		expect(stored.url).toBe(normalised(first)); // the emulator hands the URL back normalised
-		const { webhookId, webhookSecret } = first.staticData;
+		const { webhookId } = first.staticData;
 
 		let saved = first.persist();
 		for (let restart = 0; restart < 2; restart++) {
-			const restarted = new TriggerHarness({ ...setup, staticData: saved });
+			const restarted = new TriggerHarness({ ...setup, staticData: saved, workflowId: first.workflowId });
 			await restarted.activate(false, 'init');
-			expect(restarted.staticData).toMatchObject({ webhookId, webhookSecret });
+			expect(restarted.staticData).toMatchObject({ webhookId });
 			saved = restarted.persist();
 		}
 		expect((await emu.control.webhooks()).map((webhook) => webhook.id)).toEqual([webhookId]);
+		// Each re-activation set the same derived secret again; nothing was created or deleted.
+		const patches = await emu.control.requests({ method: 'PATCH', path: `/v1/webhooks/${webhookId as string}` });
+		expect(patches.map((r) => r.status)).toEqual([200, 200]);
 	});
 });
 
