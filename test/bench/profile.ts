@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /**
  * `npm run bench -- --profile [--only trigger]`: n8n runs with `--cpu-prof`; one PinBridge bulk case (or the
- * deliveries to the PinBridge Trigger) is run, n8n is stopped (which
+ * deliveries to the PinBridge Trigger, then the same to the plain Webhook node) is run, n8n is stopped (which
  * writes the .cpuprofile), and the samples taken DURING that case only are summed by self time: per package and
  * per function. Where the execution's time goes that is not CPU (waiting on the emulator, on the in-flight cap) is
  * the wall time minus the CPU time, shown beside it.
@@ -73,18 +73,25 @@ export function summarize(profile: CpuProfile, fromUs: number, toUs: number) {
 	};
 }
 
-/** Run `work` (which returns a one-line description of what it measured) and print where n8n's CPU time went. */
+/**
+ * Run each of `works` in turn (each returns a one-line description of what it measured), stop n8n, and print where
+ * n8n's CPU time went during each one's window (one profile, so the windows compare directly).
+ */
 export async function profileWork(opts: {
 	n8n: N8nInstance;
 	profileDir: string;
 	log: (line: string) => void;
-	work: () => Promise<string>;
+	works: Array<() => Promise<string>>;
 }): Promise<void> {
 	const { n8n, profileDir, log } = opts;
 	const pid = n8n.pid();
-	const from = Number(process.hrtime.bigint() / 1000n);
-	log(`profiled: ${await opts.work()}`);
-	const to = Number(process.hrtime.bigint() / 1000n);
+	const windows: Array<{ what: string; from: number; to: number }> = [];
+	for (const work of opts.works) {
+		const from = Number(process.hrtime.bigint() / 1000n);
+		const what = await work();
+		windows.push({ what, from, to: Number(process.hrtime.bigint() / 1000n) });
+		log(`profiled: ${what}`);
+	}
 	await n8n.stop(); // --cpu-prof writes the profile as n8n exits
 	const files = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
 	const mine = files.find((f) => f.includes(`.${pid}.`)) ?? files[0];
@@ -93,15 +100,18 @@ export async function profileWork(opts: {
 		return;
 	}
 	const profile = JSON.parse(fs.readFileSync(path.join(profileDir, mine), 'utf8')) as CpuProfile;
-	const summary = summarize(profile, from, to);
-	const wallMs = (to - from) / 1000;
-	log(
-		`profile ${path.join(profileDir, mine)}: ${summary.totalMs.toFixed(0)} ms sampled in the ${wallMs.toFixed(0)} ms window (incl. set-up and read-back)`,
-	);
-	console.log('\nSelf time by package:');
-	for (const b of summary.buckets)
-		console.log(`  ${b.ms.toFixed(0).padStart(7)} ms  ${(b.share * 100).toFixed(1).padStart(5)} %  ${b.name}`);
-	console.log('\nSelf time by function:');
-	for (const f of summary.functions)
-		console.log(`  ${f.ms.toFixed(0).padStart(7)} ms  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}`);
+	for (const { what, from, to } of windows) {
+		const summary = summarize(profile, from, to);
+		const wallMs = (to - from) / 1000;
+		console.log(`\n=== ${what}`);
+		log(
+			`profile ${path.join(profileDir, mine)}: ${summary.totalMs.toFixed(0)} ms sampled in the ${wallMs.toFixed(0)} ms window (incl. set-up and read-back)`,
+		);
+		console.log('\nSelf time by package:');
+		for (const b of summary.buckets)
+			console.log(`  ${b.ms.toFixed(0).padStart(7)} ms  ${(b.share * 100).toFixed(1).padStart(5)} %  ${b.name}`);
+		console.log('\nSelf time by function:');
+		for (const f of summary.functions)
+			console.log(`  ${f.ms.toFixed(0).padStart(7)} ms  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}`);
+	}
 }

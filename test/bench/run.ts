@@ -154,28 +154,25 @@ async function main(): Promise<void> {
 
 		if (profiling) {
 			const pins = QUICK ? 200 : 1000;
-			const work =
-				ONLY === 'trigger'
-					? async () => {
-							await emu!.control.reset();
-							const [target] = await prepareTriggerTargets(client, emu!, n8n!.url, pinbridgeCredential);
-							const r = await runTriggerOnce(
-								client,
-								emu!,
-								pid,
-								target,
-								DELIVERIES,
-								CONCURRENCY,
-								`profile-${Date.now()}`,
-							);
-							return `${DELIVERIES} deliveries to the PinBridge Trigger: ${r.deliveriesPerSecond.toFixed(1)}/s, ${r.executionsStarted} executions, ${r.cpuMsPerDelivery?.toFixed(2)} ms CPU/delivery`;
-						}
-					: async () => {
-							const c = { contender: 'pinbridge' as const, pins, faults503: 0 };
-							const r = await runBulkOnce(client, emu!, pid, workflows.pinbridge, c, `profile-${Date.now()}`);
-							return `${pins} Pins with the PinBridge node: ${r.status}, ${(r.executionMs / 1000).toFixed(2)} s, ${r.pinsCreated} Pins, ${r.maxInFlight} in flight, ${r.cpuMsPerItem?.toFixed(2)} ms CPU/item`;
-						};
-			await profileWork({ n8n, profileDir, log, work });
+			let works: Array<() => Promise<string>>;
+			if (ONLY === 'trigger') {
+				await emu.control.reset();
+				const targets = await prepareTriggerTargets(client, emu, n8n.url, pinbridgeCredential);
+				// Both contenders in one n8n, one after the other, each in its own window of the same profile.
+				works = targets.map((target) => async () => {
+					const r = await runTriggerOnce(client, emu!, pid, target, DELIVERIES, CONCURRENCY, `profile-${target.contender}-${Date.now()}`);
+					return `${DELIVERIES} deliveries to the ${TRIGGER_LABEL[target.contender]}: ${r.deliveriesPerSecond.toFixed(1)}/s, ${r.executionsStarted} executions, ${r.cpuMsPerDelivery?.toFixed(2)} ms CPU/delivery`;
+				});
+			} else {
+				works = [
+					async () => {
+						const c = { contender: 'pinbridge' as const, pins, faults503: 0 };
+						const r = await runBulkOnce(client, emu!, pid, workflows.pinbridge, c, `profile-${Date.now()}`);
+						return `${pins} Pins with the PinBridge node: ${r.status}, ${(r.executionMs / 1000).toFixed(2)} s, ${r.pinsCreated} Pins, ${r.maxInFlight} in flight, ${r.cpuMsPerItem?.toFixed(2)} ms CPU/item`;
+					},
+				];
+			}
+			await profileWork({ n8n, profileDir, log, works });
 			failed = false;
 			return;
 		}
