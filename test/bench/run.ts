@@ -9,6 +9,7 @@
  *   --quick    200 Pins only, 1 run per case, 200 deliveries; writes to the temp folder unless --out is given.
  *   --profile  run n8n with --cpu-prof for one PinBridge case and print where its CPU time went (see profile.ts).
  *   --only bulk|trigger   run one half only.   --keep   keep n8n's user folder (log, DB) in the temp folder.
+ *   --lazy-isolates  start n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (see BENCHMARKS.md, trigger).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -111,7 +112,13 @@ async function main(): Promise<void> {
 		});
 		const profiling = flag('profile');
 		const profileDir = path.join(userFolder, 'cpu-profiles');
-		const env = profiling ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : undefined;
+		// --lazy-isolates: n8n's own setting N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (a webhook call that evaluates no
+		// expression then builds no isolate; n8n 2.41 otherwise builds one per call for every trigger but its Webhook node).
+		const env: Record<string, string> = {
+			...(profiling ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+			...(flag('lazy-isolates') ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {}),
+		};
+		if (flag('lazy-isolates')) log('n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
 		const startedN8n = Date.now();
 		n8n = await startN8n({ port: await freePort(), userFolder, env });
 		log(
