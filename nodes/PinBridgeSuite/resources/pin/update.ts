@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { applyClearFields, clearFieldsProperty, type Clearable } from '../../shared/clearFields';
 import { explainFailures } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
-import { checkBoardId, checkMaxLength, checkOneOf, checkText, invalidField, textParameter } from '../../shared/validation';
+import { checkBoardId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
@@ -13,7 +14,7 @@ const TEXT_FIELDS: Record<string, [string, string, number]> = {
 	link: ['link_url', 'Link', LIMITS.link],
 	altText: ['alt_text', 'Alt Text', LIMITS.altText],
 };
-const CLEARABLE = { description: 'description', link: 'link_url', altText: 'alt_text' } as const;
+const CLEARABLE: Clearable = { description: ['description', 'Description'], link: ['link_url', 'Link'], altText: ['alt_text', 'Alt Text'] };
 
 /** Only the fields set are sent; Clear Fields sends null for each chosen field; an empty change is refused. */
 export async function prepareUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -27,12 +28,7 @@ export async function prepareUpdate(this: IExecuteSingleFunctions, requestOption
 		body[apiField] = value;
 	}
 	if ('boardId' in fields) body.board_id = checkBoardId(this, 'Board ID', checkText(this, 'Board ID', fields.boardId, 'id'));
-	const clear = (this.getNodeParameter('clearFields', []) ?? []) as unknown;
-	for (const name of Array.isArray(clear) ? clear : [clear]) {
-		const field = checkOneOf(this, 'Clear Fields', name, Object.keys(CLEARABLE) as Array<keyof typeof CLEARABLE>);
-		if (CLEARABLE[field] in body) throw invalidField(this, 'Clear Fields', `${TEXT_FIELDS[field][1]} is both set and cleared`);
-		body[CLEARABLE[field]] = null;
-	}
+	applyClearFields(this, body, CLEARABLE);
 	if (Object.keys(body).length === 0) {
 		throw invalidField(this, 'Update Fields', 'choose at least one field to change or clear');
 	}
@@ -117,17 +113,6 @@ export const updatePin: OperationDefinition = {
 				},
 			],
 		},
-		{
-			displayName: 'Clear Fields',
-			name: 'clearFields',
-			type: 'multiOptions',
-			default: [],
-			description: 'Fields to remove from the Pin (sent as null)',
-			options: [
-				{ name: 'Alt Text', value: 'altText' },
-				{ name: 'Description', value: 'description' },
-				{ name: 'Link', value: 'link' },
-			],
-		},
+		clearFieldsProperty(CLEARABLE, 'Pin'),
 	],
 };

@@ -1,14 +1,8 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
 import { routeThroughHelper } from '../../../shared/transport/routing';
+import { explainFailures } from '../../shared/explain';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
 
@@ -31,32 +25,16 @@ const send = routeThroughHelper({
  * PinBridge answers a cancel of a schedule that has already run (or was canceled) with a bare 400 `bad_request`.
  * That is the one 400 this call can get, so it is turned into an error that says what happened and what to do.
  */
-async function cancelSchedule(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	try {
-		return await send.call(this, requestData);
-	} catch (error) {
-		const failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
-		if (failure instanceof NodeApiError && failure.httpCode === '400') {
-			const id = String(this.getNodeParameter('scheduleId', '')).trim();
-			const pinBridgeSaid = failure.message;
-			failure.message = `Schedule ${id} can no longer be canceled: it has already run or was canceled before`;
-			failure.description = [
-				`PinBridge said: ${pinBridgeSaid}`,
-				'Only schedules with status "scheduled" or "queued" can be canceled. Use Schedule → Get to see its status and, once it has run, the Pin it created (pin_id); to remove that Pin use Pin → Delete.',
-				failure.description,
-			]
-				.filter(Boolean)
-				.join('\n');
-		}
-		throw failure;
-	}
-}
+const cancelSchedule = explainFailures(
+	(ctx, error) =>
+		error.httpCode === '400'
+			? {
+					message: `Schedule ${String(ctx.getNodeParameter('scheduleId', '')).trim()} can no longer be canceled: it has already run or was canceled before`,
+					hint: 'Only schedules with status "scheduled" or "queued" can be canceled. Use Schedule → Get to see its status and, once it has run, the Pin it created (pin_id); to remove that Pin use Pin → Delete.',
+				}
+			: undefined,
+	send,
+);
 
 export const cancelScheduleOperation: OperationDefinition = {
 	option: {

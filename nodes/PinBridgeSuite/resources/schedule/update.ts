@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { transportRuntime } from '../../../shared/transport/request';
+import { applyClearFields, clearFieldsProperty, type Clearable } from '../../shared/clearFields';
 import { explainFailures } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
 import { resolveRunAt } from '../../shared/runAt';
-import { checkBoardId, checkMaxLength, checkOneOf, checkText, checkUuid, invalidField, textParameter } from '../../shared/validation';
+import { checkBoardId, checkMaxLength, checkText, checkUuid, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
 
@@ -20,7 +21,7 @@ const FIELDS: Record<string, [string, string, Rule, number]> = {
 	coverImageUrl: ['cover_image_url', 'Cover Image URL', 'url', LIMITS.mediaUrl],
 	coverAssetId: ['cover_image_asset_id', 'Cover Asset ID', 'uuid', 0],
 };
-const CLEARABLE = { description: 'description', link: 'link_url', cover: 'cover_image_url' } as const;
+const CLEARABLE: Clearable = { description: ['description', 'Description'], link: ['link_url', 'Link'], cover: ['cover_image_url', 'Cover Image'] };
 
 function fieldValue(ctx: IExecuteSingleFunctions, raw: unknown, [, label, rule, max]: [string, string, Rule, number]) {
 	const value = checkText(ctx, label, raw, rule === 'text' || rule === 'url' ? 'text' : 'id');
@@ -46,12 +47,7 @@ async function prepareUpdate(this: IExecuteSingleFunctions, requestOptions: IHtt
 	if ('cover_image_url' in body && 'cover_image_asset_id' in body) {
 		throw invalidField(this, 'Cover Asset ID', 'set Cover Image URL or Cover Asset ID, not both');
 	}
-	const clear = (this.getNodeParameter('clearFields', []) ?? []) as unknown;
-	for (const name of Array.isArray(clear) ? clear : [clear]) {
-		const field = checkOneOf(this, 'Clear Fields', name, Object.keys(CLEARABLE) as Array<keyof typeof CLEARABLE>);
-		if (CLEARABLE[field] in body) throw invalidField(this, 'Clear Fields', `${field} is both set and cleared`);
-		body[CLEARABLE[field]] = null;
-	}
+	applyClearFields(this, body, CLEARABLE);
 	if (Object.keys(body).length === 0) throw invalidField(this, 'Update Fields', 'choose at least one field to change or clear');
 	return { ...requestOptions, body };
 }
@@ -111,17 +107,6 @@ export const updateSchedule: OperationDefinition = {
 				text('Title', 'title', 'Up to 100 characters'),
 			],
 		},
-		{
-			displayName: 'Clear Fields',
-			name: 'clearFields',
-			type: 'multiOptions',
-			default: [],
-			description: 'Fields to remove from the schedule (sent as null)',
-			options: [
-				{ name: 'Cover Image', value: 'cover' },
-				{ name: 'Description', value: 'description' },
-				{ name: 'Link', value: 'link' },
-			],
-		},
+		clearFieldsProperty(CLEARABLE, 'schedule'),
 	],
 };
