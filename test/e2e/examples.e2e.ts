@@ -2,7 +2,8 @@
 // The example workflows (test/e2e/workflows/) as a user gets them, in a real n8n against the emulator: every file
 // imports as it ships (placeholders and all); the copies seeded by `npm run dev` have their pickers in From List mode
 // showing names; the publish example outputs the Pin live; the products starter schedules one Pin per product for
-// tomorrow morning; the failed-Pin starter turns a pin.failed delivery into an alert.
+// tomorrow morning; the rows example publishes in one batch and its re-run creates nothing; the failed-Pin starter
+// turns a pin.failed delivery into an alert.
 import fs from "node:fs";
 
 import { api, pinBody } from "../emulator/helpers";
@@ -126,6 +127,27 @@ describe("example workflows as a user gets them", () => {
       description: "Stone-washed linen that gets softer with every wash.",
     });
     expect(Date.parse(String(first?.run_at))).toBe(times[0]);
+  });
+
+  it("rows in batches: one batch request for the 3 rows, 3 Pins; a re-run returns the same Pins and creates 0", async () => {
+    await env.emu.control.reset();
+    const id = await env.importExample("publish-rows-in-batches");
+    const first = await env.client.runWorkflow(id, { node: "Publish Batch" });
+    expect(first.error).toBeUndefined();
+    expect(first.items.map((item) => [item.title, item.batch_status])).toEqual([
+      ["Linen duvet cover, sand", "created"],
+      ["Oak side table", "created"],
+      ["Ceramic table lamp", "created"],
+    ]);
+    expect((await env.emu.control.requests({ path: "/v1/pins/batch" })).length).toBe(1);
+    const again = await env.client.runWorkflow(id, { node: "Publish Batch" });
+    expect(again.items.map((item) => [item.batch_status, item.replayed])).toEqual([
+      ["existing", true],
+      ["existing", true],
+      ["existing", true],
+    ]);
+    expect(again.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+    expect((await env.emu.control.pins()).length).toBe(3);
   });
 
   it("failed-Pin starter: a Pin PinBridge gives up on produces one alert naming it and the error", async () => {
