@@ -28,6 +28,9 @@ export class PinBridgeSuiteApi implements ICredentialType {
 			default: 'https://api.pinbridge.io',
 			description:
 				'Where PinBridge answers. Leave the default unless PinBridge gave you another address; a URL ending in /v1 works too.',
+			// n8n's Test reports an unreachable address by the socket error's code alone ("ECONNREFUSED"): say here
+			// what such a code means, next to the field to fix.
+			hint: 'If Test answers ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answered at this address: check it, and that n8n can reach it',
 		},
 		{
 			displayName: 'API Key',

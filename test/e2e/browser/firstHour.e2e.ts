@@ -6,14 +6,15 @@
 // - an example workflow as imported by `npm run dev`: the publish example, executed from the editor, its Publish Pin
 //   node showing the Pin published, and the products starter's Schedule Pin node with the pickers showing names.
 // Screenshots go to test-output/browser/ (git-ignored): nodes-panel-search.png, nodes-panel-actions.png,
-// nodes-panel-triggers.png, example-publish-output.png, example-products-schedule-pin.png.
+// nodes-panel-triggers.png, example-publish-output.png, example-products-schedule-pin.png,
+// credential-base-url-hint.png.
 import path from "node:path";
 
 import type { Locator, Page } from "playwright-core";
 
 import { PAIR_DESCRIPTION } from "../../../nodes/shared/nodesPanel";
 import { useE2eEnvironment } from "../fixture";
-import { REPO_DIR } from "../n8n/instance";
+import { freePort, REPO_DIR } from "../n8n/instance";
 import { pickerNames } from "../n8n/workflows";
 import {
   browserCheckRuns,
@@ -188,5 +189,28 @@ const run = browserCheckRuns();
     expect(await inputs("account")).toBe(names.accountName);
     expect(await inputs("board")).toBe(names.boardName);
     await shot("example-products-schedule-pin.png");
+  });
+  it("credential: Test at an unreachable Base URL says only the socket code, and the Base URL field says what it means", async () => {
+    // Nothing listens on a port just handed out and released.
+    const unreachable = `http://127.0.0.1:${await freePort()}`;
+    const credential = await env.client.createCredential(
+      "pinBridgeSuiteApi",
+      { baseUrl: unreachable, apiKey: env.emu.apiKey },
+      "PinBridge (unreachable)",
+    );
+    // n8n's own credential test reports a network failure by its code alone (not something a node can change).
+    expect(await env.client.testCredential(credential.id)).toMatchObject({
+      status: "Error",
+      message: "ECONNREFUSED",
+    });
+    await step("open-credential", async () => {
+      await page.goto(`${env.n8n.url}/home/credentials/${credential.id}`);
+      await page.getByText("Base URL", { exact: true }).first().waitFor();
+    });
+    const modal = await page.locator("body").innerText();
+    expect(modal).toContain(
+      "If Test answers ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answered at this address",
+    );
+    await shot("credential-base-url-hint.png");
   });
 });

@@ -131,7 +131,7 @@ function printBanner(n8n: N8nInstance, emulatorUrl: string, workflows: Array<{ i
 		'',
 		'  PinBridge dev environment is ready',
 		'',
-		`  n8n editor   ${n8n.url}/`,
+		`  n8n editor   ${n8n.url}/   (open it in your browser; nothing is opened for you)`,
 		`  login        ${n8n.owner.email}  /  ${n8n.owner.password}`,
 		`  emulator     ${emulatorUrl}   (credential "${DEV_CREDENTIAL_NAME}")`,
 		'  workflows',
