@@ -146,6 +146,19 @@ describe('assets: record fields, list, delete with confirmation, content', () =>
 	});
 });
 
+describe('API keys (§8.1, §8.14 item 12)', () => {
+	test('PATCH changes scopes (never beyond the caller’s); the record names its source', async () => {
+		const created = await call('POST', '/v1/api-keys', { name: 'Reports', scopes: ['read'] });
+		expect(created.body).toMatchObject({ scopes: ['read'], source: 'api', client_name: null, authorized_by_email: null });
+		const r = await call('PATCH', `/v1/api-keys/${created.body.id}`, { scopes: ['read', 'write'] });
+		expect([r.status, r.body.scopes]).toEqual([200, ['read', 'write']]);
+		const narrow = api(emu, created.body.api_key);
+		const refused = await narrow('PATCH', `/v1/api-keys/${created.body.id}`, { scopes: ['destructive'] });
+		expect([refused.status, refused.body.error.code]).toEqual([403, 'insufficient_scope']);
+		expect((await call('PATCH', `/v1/api-keys/${created.body.id}`, {})).status).toBe(422);
+	});
+});
+
 describe('imports (§8.4) and related terms (§8.13)', () => {
 	const row = (i: number, extra: Record<string, unknown> = {}) => ({ ...pinBody(emu), idempotency_key: `row-${i}`, ...extra });
 

@@ -23,6 +23,10 @@ function keyView(k: ApiKey) {
 		pinterest_account_ids: k.pinterest_account_ids,
 		created_at: k.created_at,
 		last_used_at: k.last_used_at,
+		// §8.1 (1.31+): where the key came from; [decided] keys made here are `api`, with no OAuth client or user
+		source: 'api',
+		client_name: null,
+		authorized_by_email: null,
 	};
 }
 
@@ -96,6 +100,22 @@ export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 			[...emu.store.apiKeys.values()].filter((k) => k.workspace_id === ctx.principal.ws.id).map(keyView),
 		),
 	);
+
+	// §8.1 / §8.14 item 12: PATCH takes `scopes` ([decided] and `name`); no scope beyond the caller's (403).
+	route(app, emu, 'PATCH', '/v1/api-keys/:id', { scope: 'write' }, (ctx) => {
+		const k = emu.store.apiKeys.get(ctx.params.id);
+		if (!k || k.workspace_id !== ctx.principal.ws.id) throw notFound('API key');
+		const v = new Validator(jsonBody(ctx));
+		const name = v.str('name', { min: 1, max: 100 });
+		const scopes = v.strList('scopes', { oneOf: ALL_SCOPES }) as Scope[] | null;
+		if (v.ok && name === null && scopes === null) v.add([], 'Value error, send name or scopes', 'value_error');
+		v.throwIfErrors();
+		for (const s of scopes ?? []) requireScope(ctx.principal, s);
+		if (name !== null) k.name = name;
+		if (scopes !== null) k.scopes = ALL_SCOPES.filter((s) => scopes.includes(s));
+		emu.activity.byRequest(ctx, keyEvent(k, 'api_key.updated'));
+		return json(200, keyView(k));
+	});
 
 	route(app, emu, 'DELETE', '/v1/api-keys/:id', { scope: 'destructive' }, (ctx) => {
 		const k = emu.store.apiKeys.get(ctx.params.id);
