@@ -7,7 +7,7 @@ import { cpuMs, median, sleep } from './sys';
 export type Contender = 'pinbridge' | 'http';
 
 export const CONTENDER_LABEL: Record<Contender, string> = {
-	pinbridge: 'PinBridge node',
+	pinbridge: 'PinBridge node (Publish, custom operation)',
 	http: 'HTTP Request node',
 };
 
