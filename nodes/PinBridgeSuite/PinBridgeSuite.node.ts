@@ -19,6 +19,7 @@ import { publishPinBatches } from './resources/pin/publishBatchItems';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
+import { createSchedules } from './resources/schedule/createItems';
 import { webhookProperties } from './resources/webhook';
 
 export class PinBridgeSuite implements INodeType {
@@ -90,9 +91,11 @@ export class PinBridgeSuite implements INodeType {
 
 	/**
 	 * Operations n8n runs without its declarative engine when the node is a workflow step (the node keeps no
-	 * `execute`); as an AI agent's tool, n8n runs their routing instead. See resources/pin/publishItems.ts.
+	 * `execute`); as an AI agent's tool, n8n runs their routing instead. See resources/pin/publishItems.ts and
+	 * resources/schedule/createItems.ts.
 	 */
 	customOperations = {
 		pin: { publish: publishPins, publishBatch: publishPinBatches },
+		schedule: { create: createSchedules },
 	};
 }

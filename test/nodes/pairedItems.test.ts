@@ -7,8 +7,10 @@ import { nock, useNock } from '../harness/nock';
 import { ACTION_NODE_TYPE, ITEMS_NODE_TYPE } from '../harness/nodeTypes';
 import { defaultCredentials, runWorkflow, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
 import { PIN_ID, pinResponse, publishParameters } from './pin/fixtures';
+import { createParameters, useTestClock } from './schedule/fixtures';
 
 useNock();
+useTestClock();
 
 const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
 
@@ -120,5 +122,26 @@ describe('Continue (using error output): failed items stay paired', () => {
 			{ source: 'B-2', error: 'Pin ID: must be a PinBridge ID (a UUID), got "not-an-id"' },
 			{ source: 'C-3', error: 'Pin not found' },
 		]);
+	});
+
+	it('Schedule → Create (custom operation): a Run At in the past goes to the error output, paired', async () => {
+		const scope = api()
+			.post('/v1/schedules', (body: { title: string }) => body.title === 'First')
+			.reply(201, { id: 'schedule-1', status: 'scheduled', title: 'First' })
+			.post('/v1/schedules', (body: { title: string }) => body.title === 'Third')
+			.reply(201, { id: 'schedule-3', status: 'scheduled', title: 'Third' });
+		const { error, published, failed } = await runWithErrorOutput(
+			createParameters({ title: '={{ $json.title }}', runAt: '={{ $json.runAt }}' }),
+			[
+				{ json: { sku: 'A-1', title: 'First', runAt: '2026-12-01T09:00:00Z' } },
+				{ json: { sku: 'B-2', title: 'Second', runAt: '2020-01-01T09:00:00Z' } },
+				{ json: { sku: 'C-3', title: 'Third', runAt: '2026-12-02T09:00:00Z' } },
+			],
+		);
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(published.map((item) => item.json.source)).toEqual(['A-1', 'C-3']);
+		expect(failed.map((item) => item.json.source)).toEqual(['B-2']);
+		expect(String(failed[0].json.error)).toMatch(/^Run At: /);
 	});
 });

@@ -23,6 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { failedItem } from '../../shared/transport/errorItem';
+import { readRequestSettings } from '../../shared/transport/settings';
 
 export interface ItemRunnerOptions {
 	/** Items in the start step at once (≥ 1). */
@@ -30,6 +31,37 @@ export interface ItemRunnerOptions {
 	/** n8n's declarative "Batching" option: start `batchSize` items, then wait `batchIntervalMs` before the next. */
 	batchSize?: number;
 	batchIntervalMs?: number;
+}
+
+/** n8n's declarative request options (Options → Batching / Timeout), which routed operations honour too. */
+interface DeclarativeRequestOptions {
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	timeout?: number;
+}
+
+/** The timeout n8n's declarative engine gives a request when the node sets none, ms. */
+const ROUTED_DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * Items in the start step at once, per in-flight slot: enough that a prepared item is always waiting when a slot
+ * frees, few enough that a large batch is not all prepared before the first request leaves.
+ */
+const ITEMS_PER_SLOT = 2;
+
+/**
+ * How a custom operation runs its items, from the node's settings as the routed operations read them: concurrency
+ * from Retries and Pacing (2 items per in-flight slot), Batching and Timeout from n8n's request Options.
+ */
+export function runOptionsOf(exec: IExecuteFunctions): ItemRunnerOptions & { timeoutMs: number } {
+	const settings = readRequestSettings(exec.getNodeParameter('requestSettings', 0, {}));
+	const requestOptions = (exec.getNodeParameter('requestOptions', 0, {}) ?? {}) as DeclarativeRequestOptions;
+	const batch = requestOptions.batching?.batch;
+	return {
+		concurrency: settings.maxInFlight * ITEMS_PER_SLOT,
+		batchSize: batch?.batchSize,
+		batchIntervalMs: Number(batch?.batchInterval ?? 0),
+		timeoutMs: Number(requestOptions.timeout) > 0 ? Number(requestOptions.timeout) : ROUTED_DEFAULT_TIMEOUT_MS,
+	};
 }
 
 type Outcome = { ok: true; json: IDataObject } | { ok: false; error: unknown };

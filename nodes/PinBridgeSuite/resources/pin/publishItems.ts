@@ -12,25 +12,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
-import { readRequestSettings } from '../../../shared/transport/settings';
-import { itemContext, type ItemContext } from '../../shared/itemContext';
-import { runItems } from '../../shared/itemRunner';
+import { itemContexts, type ItemContext } from '../../shared/itemContext';
+import { runItems, runOptionsOf } from '../../shared/itemRunner';
 import { preparePublish, publishOutput, type PreparedPublish, type PublishAnswer } from './publish';
-
-/** n8n's declarative request options (Options → Batching / Timeout), which the routed Publish honours too. */
-interface DeclarativeRequestOptions {
-	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
-	timeout?: number;
-}
-
-/** The timeout n8n's declarative engine gives a request when the node sets none. */
-const ROUTED_DEFAULT_TIMEOUT_MS = 300_000;
-
-/**
- * Items being read, checked and sent at once, per in-flight slot: enough that a prepared item is always waiting
- * when a slot frees, few enough that a large batch is not all prepared before the first Pin is sent.
- */
-const ITEMS_PER_SLOT = 2;
 
 interface SentPublish {
 	ctx: ItemContext;
@@ -39,13 +23,10 @@ interface SentPublish {
 }
 
 export async function publishPins(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const settings = readRequestSettings(this.getNodeParameter('requestSettings', 0, {}));
-	const requestOptions = (this.getNodeParameter('requestOptions', 0, {}) ?? {}) as DeclarativeRequestOptions;
-	const timeoutMs = Number(requestOptions.timeout) > 0 ? Number(requestOptions.timeout) : ROUTED_DEFAULT_TIMEOUT_MS;
-	const batch = requestOptions.batching?.batch;
-
+	const options = runOptionsOf(this);
+	const contextOf = itemContexts(this);
 	const start = async (itemIndex: number): Promise<SentPublish> => {
-		const ctx = itemContext(this, itemIndex);
+		const ctx = contextOf(itemIndex);
 		const prepared = await preparePublish(ctx);
 		const startedAt = transportRuntime.now();
 		const response = await pinBridgeRequest(ctx, {
@@ -53,7 +34,7 @@ export async function publishPins(this: IExecuteFunctions): Promise<INodeExecuti
 			path: '/v1/pins',
 			body: prepared.body,
 			accountId: String(prepared.body.account_id),
-			timeoutMs,
+			timeoutMs: options.timeoutMs,
 			itemIndex,
 		});
 		const answer = { body: response.body, headers: response.headers, elapsedMs: transportRuntime.now() - startedAt };
@@ -61,16 +42,5 @@ export async function publishPins(this: IExecuteFunctions): Promise<INodeExecuti
 	};
 	const finish = async (_itemIndex: number, sent: SentPublish) =>
 		await publishOutput(sent.ctx, sent.prepared, sent.answer);
-
-	const items = await runItems(
-		this,
-		{
-			concurrency: settings.maxInFlight * ITEMS_PER_SLOT,
-			batchSize: batch?.batchSize,
-			batchIntervalMs: Number(batch?.batchInterval ?? 0),
-		},
-		start,
-		finish,
-	);
-	return [items];
+	return [await runItems(this, options, start, finish)];
 }

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { routeThroughHelper } from '../../../shared/transport/routing';
-import { transportRuntime } from '../../../shared/transport/request';
+import { transportRuntime, type PinBridgeContext } from '../../../shared/transport/request';
+import type { ItemContext } from '../../shared/itemContext';
 import { buildPinContent, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
 import { resolveRunAt } from '../../shared/runAt';
@@ -28,14 +29,29 @@ export const runAtField: INodeProperties = {
 	hint: 'In the workflow’s time zone (Workflow Settings → Timezone) unless the value names an offset or Z',
 };
 
-/** Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. */
-async function prepareSchedule(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const runAt = resolveRunAt(this.getNodeParameter('runAt', ''), this.getTimezone(), transportRuntime.now());
-	if (!runAt.ok) throw invalidField(this, 'Run At', runAt.rule);
-	const input = await readPinContent(this);
-	const built = await buildPinContent(this, { uploadBinaries: true, input });
-	handOver(this, uploadsOf(built));
-	return { ...requestOptions, body: { ...built.body, run_at: runAt.value } };
+/** One item, read and checked, ready to send: the POST /v1/schedules body and the assets uploaded for it. */
+export interface PreparedSchedule {
+	body: IDataObject;
+	/** `{ asset?, cover_asset? }`, added to the output. */
+	uploads: IDataObject;
+}
+
+/**
+ * Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. Shared by
+ * the custom operation (createItems.ts) and the routed Create (an AI agent's tool).
+ */
+export async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedule> {
+	const runAt = resolveRunAt(ctx.getNodeParameter('runAt', ''), ctx.getTimezone(), transportRuntime.now());
+	if (!runAt.ok) throw invalidField(ctx, 'Run At', runAt.rule);
+	const input = await readPinContent(ctx);
+	const built = await buildPinContent(ctx, { uploadBinaries: true, input });
+	return { body: { ...built.body, run_at: runAt.value }, uploads: uploadsOf(built) };
+}
+
+async function prepareScheduleRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const prepared = await prepareSchedule(this);
+	handOver(this, prepared.uploads);
+	return { ...requestOptions, body: prepared.body };
 }
 
 async function scheduleOutput(
@@ -62,9 +78,14 @@ export const createSchedule: OperationDefinition = {
 			'Schedule a Pin to be published at a set time. A retry after a lost answer first looks for the schedule, so none is created twice.',
 		routing: {
 			request: { method: 'POST', url: '/v1/schedules' },
-			send: { preSend: [prepareSchedule] },
+			send: { preSend: [prepareScheduleRequest] },
 			output: { postReceive: [scheduleOutput] },
-			operations: { pagination: routeThroughHelper({ reconcile: findExistingSchedule }) },
+			operations: {
+				pagination: routeThroughHelper({
+					reconcile: async (ctx, request) =>
+						await findExistingSchedule(ctx as unknown as PinBridgeContext, request),
+				}),
+			},
 		},
 	},
 	fields: createFields(),

@@ -3,7 +3,7 @@
  * 5xx) may or may not have made one. Before the helper sends it again, this looks for a schedule with the same
  * account, board, run time and content; finding one ends the create with it, so no schedule is made twice.
  */
-import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	pinBridgeRequestList,
@@ -37,13 +37,13 @@ export function isSameSchedule(schedule: IDataObject, sent: IDataObject, runAt: 
 }
 
 export async function findExistingSchedule(
-	ctx: IExecutePaginationFunctions,
+	ctx: PinBridgeContext,
 	request: PinBridgeRequest,
 ): Promise<IDataObject | undefined> {
 	const sent = request.body as IDataObject;
 	const runAt = Date.parse(String(sent.run_at));
 	const candidates = await pinBridgeRequestList<IDataObject>(
-		ctx as unknown as PinBridgeContext,
+		ctx,
 		{
 			method: 'GET',
 			path: '/v1/schedules',
