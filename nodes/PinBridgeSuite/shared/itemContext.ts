@@ -65,3 +65,8 @@ export function itemContexts(exec: IExecuteFunctions): (itemIndex: number) => It
 		},
 	});
 }
+
+/** One item of a custom operation's input, as an ItemContext (for many items, itemContexts() reads less). */
+export function itemContext(exec: IExecuteFunctions, itemIndex: number): ItemContext {
+	return itemContexts(exec)(itemIndex);
+}
