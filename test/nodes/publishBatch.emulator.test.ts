@@ -32,6 +32,19 @@ describe('Pin → Publish Batch against the emulator', () => {
 		expect((await emulator.emu.control.pins()).length).toBe(230);
 	});
 
+	it('503s and a lost answer on the batch endpoint: sent again (every Pin keyed), every Pin exactly once', async () => {
+		await emulator.emu.control.addFault({ method: 'POST', path: '/v1/pins/batch', status: 503, count: 2, mode: 'respond' });
+		await emulator.emu.control.addFault({ method: 'POST', path: '/v1/pins/batch', mode: 'commit-then-drop', count: 1 });
+		const { items, error } = await run(parameters(emulator.emu.accountId, emulator.emu.boardIds[0]), { items: rows(150) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(150);
+		const pins = await emulator.emu.control.pins();
+		expect(pins).toHaveLength(150);
+		expect(new Set(pins.map((pin) => pin.title)).size).toBe(150);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(150);
+		expect((await emulator.emu.control.requests({ path: '/v1/pins/batch' })).length).toBeGreaterThan(2);
+	});
+
 	it('a starter plan: 402 feature_not_available, explained, nothing created', async () => {
 		const starter = await emulator.emu.control.seed({ plan: 'starter', accounts: [{}], api_keys: [{}] });
 		const account = starter.accounts[0];
