@@ -139,6 +139,14 @@ export class EmulatorControl {
 		return this.call('GET', `/deliveries${this.qs(filter)}`);
 	}
 
+	/**
+	 * Deliver `deliveryId` once more as PinBridge's retry would (same bytes and id, signed with the webhook's current
+	 * secret) to `url` (default: the webhook's URL); returns the receiver's answer. Not counted as an attempt.
+	 */
+	resendDelivery(deliveryId: string, url?: string): Promise<{ status_code: number | null; error: string | null; body: string }> {
+		return this.call('POST', `/deliveries/${encodeURIComponent(deliveryId)}/resend`, url === undefined ? {} : { url });
+	}
+
 	requests(filter: { method?: string; path?: string } = {}): Promise<RequestLogEntry[]> {
 		return this.call('GET', `/requests${this.qs(filter)}`);
 	}

@@ -22,6 +22,8 @@ export function backoffMs(attempt: number): number {
 interface PostResult {
 	status: number | null;
 	error: string | null;
+	/** The receiver's answer (text). */
+	body: string;
 }
 
 function post(url: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<PostResult> {
@@ -38,25 +40,38 @@ function post(url: string, headers: Record<string, string>, body: Buffer, timeou
 		try {
 			u = new URL(url);
 		} catch {
-			return resolve({ status: null, error: 'invalid url' });
+			return resolve({ status: null, error: 'invalid url', body: '' });
 		}
 		const lib = u.protocol === 'https:' ? https : http;
 		const req = lib.request(
 			u,
 			{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } },
 			(res) => {
-				res.resume();
-				res.on('end', () => finish({ status: res.statusCode ?? null, error: null }));
-				res.on('error', (e) => finish({ status: res.statusCode ?? null, error: e.message }));
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				const answer = () => Buffer.concat(chunks).toString('utf8');
+				res.on('end', () => finish({ status: res.statusCode ?? null, error: null, body: answer() }));
+				res.on('error', (e) => finish({ status: res.statusCode ?? null, error: e.message, body: answer() }));
 			},
 		);
 		const timer = setTimeout(() => {
-			finish({ status: null, error: `timeout after ${timeoutMs} ms` });
+			finish({ status: null, error: `timeout after ${timeoutMs} ms`, body: '' });
 			req.destroy();
 		}, timeoutMs);
-		req.on('error', (e) => finish({ status: null, error: e.message }));
+		req.on('error', (e) => finish({ status: null, error: e.message, body: '' }));
 		req.end(body);
 	});
+}
+
+/** The headers of every attempt: event, delivery id, and the signature of the exact body bytes. */
+function signedHeaders(d: Delivery, secret: string, body: Buffer): Record<string, string> {
+	return {
+		'content-type': 'application/json',
+		'user-agent': 'PinBridge-Webhooks/emulator',
+		'x-pinbridge-event': d.event,
+		'x-pinbridge-delivery-id': d.id,
+		'x-pinbridge-signature': sign(secret, body),
+	};
 }
 
 export class Deliverer {
@@ -113,18 +128,7 @@ export class Deliverer {
 		d.url = wh.url;
 		this.emu.counters.delivery_attempts++;
 		const t0 = Date.now();
-		const res = await post(
-			wh.url,
-			{
-				'content-type': 'application/json',
-				'user-agent': 'PinBridge-Webhooks/emulator',
-				'x-pinbridge-event': d.event,
-				'x-pinbridge-delivery-id': d.id,
-				'x-pinbridge-signature': sign(wh.secret, body),
-			},
-			body,
-			this.emu.config.webhookTimeoutMs,
-		);
+		const res = await post(wh.url, signedHeaders(d, wh.secret, body), body, this.emu.config.webhookTimeoutMs);
 		d.attempts.push({
 			attempt: n,
 			at: this.emu.clock.iso(startedMs),
@@ -145,5 +149,18 @@ export class Deliverer {
 		}
 		d.next_attempt_at = this.emu.clock.iso(next);
 		this.emu.scheduler.at(next, () => this.attempt(d));
+	}
+
+	/**
+	 * PinBridge delivering `d` once more, as its retries do (at least once, §7): the same body bytes and delivery id,
+	 * signed with the webhook's current secret, to `url` (default: the webhook's URL; another URL stands for a load
+	 * balancer sending the retry to another receiver). Not recorded as an attempt, and the delivery's status is left
+	 * as it is: tests use it to replay a delivery on purpose and read the receiver's answer.
+	 */
+	async resend(d: Delivery, url?: string): Promise<PostResult> {
+		const wh = this.emu.store.webhooks.get(d.webhook_id);
+		if (!wh) return { status: null, error: 'webhook deleted', body: '' };
+		const body = Buffer.from(d.body, 'utf8');
+		return await post(url ?? wh.url, signedHeaders(d, wh.secret, body), body, this.emu.config.webhookTimeoutMs);
 	}
 }

@@ -192,4 +192,24 @@ describe('webhook deliveries', () => {
 		expect(t[t.length - 1] - t[0]).toBeLessThanOrEqual(24 * 3600 * 1000);
 		expect(d.attempts.every((a) => a.error !== null)).toBe(true);
 	});
+
+	test('resend: the same bytes and delivery id, signed with the current secret, to the webhook URL or another one; the answer comes back', async () => {
+		await hook();
+		const pin = (await call('POST', '/v1/pins', pinBody(emu))).body;
+		await emu.control.advance(1);
+		const [d] = await emu.control.deliveries({ pin_id: pin.id });
+		plan = [200, 401];
+		expect(await emu.control.resendDelivery(d.id)).toEqual({ status_code: 200, error: null, body: 'ok' });
+		const other = receiverUrl.replace('/hook', '/another-receiver');
+		expect((await emu.control.resendDelivery(d.id, other)).status_code).toBe(401);
+		expect(received).toHaveLength(3);
+		for (const r of received.slice(1)) {
+			expect(r.raw.equals(received[0].raw)).toBe(true);
+			expect(r.headers['x-pinbridge-delivery-id']).toBe(d.id);
+			expect(r.headers['x-pinbridge-signature']).toBe(createHmac('sha256', SIGNING_KEY).update(r.raw).digest('hex'));
+		}
+		const [after] = await emu.control.deliveries({ pin_id: pin.id });
+		expect([after.status, after.attempts.length]).toEqual(['delivered', 1]);
+		await expect(emu.control.resendDelivery('dlv_missing')).rejects.toThrow(/404/);
+	});
 });

@@ -17,27 +17,13 @@ import path from 'node:path';
 import { installPaths, isInstalled } from './install';
 import { installPackedPackage } from './pack';
 import { PINNED_N8N, type N8nVersionSpec } from './versions';
+import { createApiKey, DEFAULT_OWNER, ensureOwnerAndLogin, type N8nOwner } from './owner';
+import { roleLaunch, type N8nRole } from './roles';
+
+export { BROWSER_ID, createApiKey, DEFAULT_OWNER, ensureOwnerAndLogin, type N8nOwner } from './owner';
 
 export const PACKAGE_NAME = 'n8n-nodes-pinbridge-suite';
 export const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
-
-/** Owner used when none is given (tests). The dev task passes its own. */
-export const DEFAULT_OWNER: N8nOwner = {
-	email: 'e2e@pinbridge.local',
-	password: 'E2e-Passw0rd!',
-	firstName: 'E2E',
-	lastName: 'Owner',
-};
-
-/** Constant browser id: n8n binds the auth cookie to the `browser-id` header sent at login. */
-export const BROWSER_ID = 'pinbridge-e2e-browser';
-
-export interface N8nOwner {
-	email: string;
-	password: string;
-	firstName: string;
-	lastName: string;
-}
 
 export interface StartN8nOptions {
 	/** n8n's HTTP port (listens on 127.0.0.1 only). */
@@ -62,6 +48,10 @@ export interface StartN8nOptions {
 	readyTimeoutMs?: number;
 	/** Echo n8n's output to this process's stdout as well (dev mode). */
 	echo?: boolean;
+	/** Which n8n process (./roles.ts; default `main`). Only a main gets an owner, a login and an API key. */
+	role?: N8nRole;
+	/** A worker's `--concurrency` (default 5). */
+	concurrency?: number;
 }
 
 export interface N8nInstance {
@@ -71,9 +61,9 @@ export interface N8nInstance {
 	userFolder: string;
 	logFile: string;
 	owner: N8nOwner;
-	/** Public API key (header `X-N8N-API-KEY`), all scopes. Stable across restart(). */
+	/** Public API key (header `X-N8N-API-KEY`), all scopes. Stable across restart(). Empty unless the role is main. */
 	apiKey: string;
-	/** `n8n-auth=…` cookie for the internal /rest API (send with header `browser-id: BROWSER_ID`). Refreshed by restart(). */
+	/** `n8n-auth=…` cookie for the internal /rest API (send with header `browser-id: BROWSER_ID`). Refreshed by restart(). Main only. */
 	cookie: string;
 	/** The n8n version running, and whether it has the 1.x/2.0 API differences. */
 	spec: N8nVersionSpec;
@@ -130,7 +120,7 @@ export function linkPackage(userFolder: string, packageDir = REPO_DIR): string {
 	return link;
 }
 
-function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
+function n8nEnv(opts: StartN8nOptions, brokerPort: number, roleEnv: Record<string, string>): NodeJS.ProcessEnv {
 	const p = installPaths(opts.spec);
 	const url = `http://127.0.0.1:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -163,6 +153,7 @@ function n8nEnv(opts: StartN8nOptions, brokerPort: number): NodeJS.ProcessEnv {
 		NODE_OPTIONS: undefined,
 		// Jest sets NODE_ENV=test, and with it `n8n start` exits at once with code 1 and prints nothing.
 		NODE_ENV: 'production',
+		...roleEnv,
 		...opts.env,
 	};
 	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -175,71 +166,6 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response | unde
 	} catch {
 		return undefined;
 	}
-}
-
-function cookieFrom(res: Response): string | undefined {
-	const all = res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''];
-	for (const c of all) {
-		const m = /(?:^|\s|,)(n8n-auth=[^;]+)/.exec(c);
-		if (m) return m[1];
-	}
-	return undefined;
-}
-
-interface RestAnswer {
-	data?: { rawApiKey?: string } & Record<string, unknown>;
-	[k: string]: unknown;
-}
-
-async function restJson(url: string, method: string, body: unknown, cookie?: string): Promise<{ status: number; json: RestAnswer | undefined; res: Response }> {
-	const res = await fetch(url, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			'browser-id': BROWSER_ID,
-			...(cookie ? { cookie } : {}),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	let json: RestAnswer | undefined;
-	try {
-		json = text ? (JSON.parse(text) as RestAnswer) : undefined;
-	} catch {
-		json = { text };
-	}
-	return { status: res.status, json, res };
-}
-
-/** Create the owner if the instance has none; then log in. Returns the auth cookie. */
-export async function ensureOwnerAndLogin(url: string, owner: N8nOwner): Promise<string> {
-	const setup = await restJson(`${url}/rest/owner/setup`, 'POST', owner);
-	if (setup.status !== 200) {
-		// 400 "Instance owner already setup" on a reused user folder; anything else is surprising but login decides.
-		const msg = JSON.stringify(setup.json ?? '');
-		if (!/already/i.test(msg)) console.warn(`[n8n] owner setup answered ${setup.status}: ${msg.slice(0, 300)}`);
-	}
-	const login = await restJson(`${url}/rest/login`, 'POST', {
-		emailOrLdapLoginId: owner.email,
-		password: owner.password,
-	});
-	const cookie = cookieFrom(login.res);
-	if (login.status !== 200 || !cookie) {
-		throw new Error(`n8n login as ${owner.email} failed: ${login.status} ${JSON.stringify(login.json).slice(0, 300)}`);
-	}
-	return cookie;
-}
-
-/** Create a public-API key with every scope n8n offers. */
-export async function createApiKey(url: string, cookie: string, label = `e2e-${Date.now()}`): Promise<string> {
-	const scopes = await restJson(`${url}/rest/api-keys/scopes`, 'GET', undefined, cookie);
-	if (scopes.status !== 200) throw new Error(`GET /rest/api-keys/scopes: ${scopes.status} ${JSON.stringify(scopes.json)}`);
-	const created = await restJson(`${url}/rest/api-keys`, 'POST', { label, scopes: scopes.json?.data, expiresAt: null }, cookie);
-	const raw = created.json?.data?.rawApiKey;
-	if (created.status !== 200 || !raw) {
-		throw new Error(`POST /rest/api-keys: ${created.status} ${JSON.stringify(created.json).slice(0, 300)}`);
-	}
-	return raw;
 }
 
 async function apiKeyWorks(url: string, apiKey: string): Promise<boolean> {
@@ -262,6 +188,7 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 	const url = `http://127.0.0.1:${opts.port}`;
 	const brokerPort = opts.brokerPort ?? (await freePort());
 	const keyFile = path.join(userFolder, 'pinbridge-e2e-api-key.json');
+	const role = opts.role ?? 'main';
 	if (opts.packedPackageDir) installPackedPackage(userFolder, opts.packedPackageDir);
 	else linkPackage(userFolder, opts.packageDir ?? REPO_DIR);
 
@@ -286,9 +213,10 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `\n===== n8n start ${new Date().toISOString()} port ${opts.port} =====\n`);
 		const started = Date.now();
-		const c = spawn(p.nodeBin, [p.n8nBin, 'start'], {
+		const how = roleLaunch(role, opts.port, opts.concurrency);
+		const c = spawn(p.nodeBin, [p.n8nBin, ...how.args], {
 			cwd: userFolder,
-			env: n8nEnv(opts, brokerPort),
+			env: n8nEnv(opts, brokerPort, how.env),
 			detached: true, // own process group → stop() kills n8n and its task runner together
 			stdio: ['ignore', opts.echo ? 'pipe' : out, opts.echo ? 'pipe' : out],
 		});
@@ -313,9 +241,9 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
 		for (;;) {
 			if (exitInfo) throw new Error(`n8n exited during start (${exitInfo}); log: ${logFile}\n${tail(40)}`);
-			// n8n 1.x and 2.0 answer readiness before their /rest routes exist: wait for both.
-			const res = await fetchOk(`${url}/healthz/readiness`);
-			if (res?.status === 200 && (await fetchOk(`${url}/rest/settings`))?.status === 200) break;
+			let ready = true; // every path of the role's readyPaths (./roles.ts) answers 200
+			for (const readyPath of how.readyPaths) ready = ready && (await fetchOk(`${url}${readyPath}`))?.status === 200;
+			if (ready) break;
 			if (Date.now() > deadline) {
 				killGroup('SIGKILL');
 				throw new Error(`n8n not ready after ${opts.readyTimeoutMs ?? 120_000} ms; log: ${logFile}\n${tail(40)}`);
@@ -368,13 +296,14 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		restart: async () => {
 			await stop();
 			await launch();
-			instance.cookie = await ensureOwnerAndLogin(url, owner);
+			if (role === 'main') instance.cookie = await ensureOwnerAndLogin(url, owner);
 		},
 		tail,
 	};
 
 	try {
 		await launch();
+		if (role !== 'main') return instance;
 		instance.cookie = await ensureOwnerAndLogin(url, owner);
 		// Reuse the key from an earlier run of this user folder (raw keys are only shown once), else make one.
 		let apiKey: string | undefined;

@@ -152,6 +152,14 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
 				.filter((d) => (!pinId || d.pin_id === pinId) && (!webhookId || d.webhook_id === webhookId)),
 		);
 	});
+	route(app, emu, 'POST', `${P}/deliveries/:id/resend`, C, async (ctx) => {
+		const delivery = emu.store.deliveries.get(ctx.params.id);
+		if (!delivery) throw new ApiError(404, { detail: 'Delivery not found' });
+		const url = (ctx.body as { url?: unknown } | undefined)?.url;
+		if (url !== undefined && typeof url !== 'string') throw bad('url must be a string');
+		const res = await emu.deliveries.resend(delivery, url);
+		return json(200, { status_code: res.status, error: res.error, body: res.body });
+	});
 	route(app, emu, 'GET', `${P}/requests`, C, (ctx) => {
 		const { method, path } = ctx.query as { method?: string; path?: string };
 		return json(
