@@ -158,7 +158,7 @@ const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 /** Manual Trigger → one PinBridge node whose Pin content comes from each item (`title`, `imageUrl`, `runAt`). */
 export function actionWorkflow(
 	name: string,
-	suite: FaultSuite,
+	suite: Pick<FaultSuite, 'accountId' | 'boardId' | 'credential'>,
 	action: { resource: 'pin'; operation: 'publish' } | { resource: 'schedule'; operation: 'create' },
 ): WorkflowJson {
 	const parameters: Record<string, unknown> = {
@@ -191,7 +191,7 @@ export function actionWorkflow(
 }
 
 /** PinBridge Trigger (both events) → No Operation. */
-export function triggerWorkflow(name: string, suite: FaultSuite, webhookId: string): WorkflowJson {
+export function triggerWorkflow(name: string, suite: { trigger: { credential: CredentialRef } }, webhookId: string): WorkflowJson {
 	return {
 		name,
 		nodes: [

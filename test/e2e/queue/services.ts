@@ -78,8 +78,10 @@ function startProcess(command: string, args: string[], logFile: string, options:
 		stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
 			if (child.exitCode === null && child.signalCode === null) {
 				kill(signal);
-				const timer = sleep(15_000).then(() => 'timeout');
-				if ((await Promise.race([exited.then(() => 'done'), timer])) === 'timeout') kill('SIGKILL');
+				let timer: NodeJS.Timeout | undefined;
+				const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 15_000)));
+				if ((await Promise.race([exited.then(() => 'done'), late])) === 'timeout') kill('SIGKILL');
+				clearTimeout(timer);
 				await exited;
 			}
 			process.off('exit', onExit);

@@ -1,0 +1,11 @@
+/**
+ * The queue-mode suite (issue 11): real n8n 2.41.1 as main + worker + webhook processor on Postgres and Redis
+ * (fixture.ts), against the emulator, every check asserting exact counts. Run: `npm run test:queue`.
+ */
+import { useQueueSuite } from './fixture';
+import { queuePublish } from './queue-publish';
+
+describe('queue mode (real n8n main + worker + webhook processor, Postgres, Redis)', () => {
+	const suite = useQueueSuite();
+	describe('Pin Publish on the worker', () => queuePublish(suite));
+});
