@@ -4,8 +4,10 @@
  */
 import { useQueueSuite } from './fixture';
 import { queuePublish } from './queue-publish';
+import { queueTrigger } from './queue-trigger';
 
 describe('queue mode (real n8n main + worker + webhook processor, Postgres, Redis)', () => {
 	const suite = useQueueSuite();
 	describe('Pin Publish on the worker', () => queuePublish(suite));
+	describe('PinBridge Trigger at the webhook processor and main', () => queueTrigger(suite));
 });
