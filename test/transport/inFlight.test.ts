@@ -1,6 +1,8 @@
 // The in-flight cap, observed where it matters: at the server, with the node run by n8n's engine.
+import { pinBridgeRequest } from '../../nodes/shared/transport/request';
 import { startScriptedServer, type ScriptedServer } from '../harness/scriptedServer';
 import { runPinBridgeNode, TEST_API_KEY } from '../harness/runWorkflow';
+import { createTransportContext } from '../harness/transportContext';
 
 let server: ScriptedServer;
 beforeAll(async () => {
@@ -37,5 +39,26 @@ describe('in-flight cap', () => {
 	it('defaults to 10 in flight', async () => {
 		await disconnectAll();
 		expect(server.maxConcurrent).toBe(10);
+	});
+
+	it('reads the credential under the same cap: n8n answers each read from its database, whose pool is small', async () => {
+		server.script([], { status: 204, delayMs: 30 });
+		const ctx = createTransportContext({
+			parameters: { requestSettings: { maxInFlight: 3 } },
+			credentials: { pinBridgeSuiteApi: { baseUrl: server.url, apiKey: TEST_API_KEY } },
+			credentialId: 'cred-reads-capped',
+		});
+		const read = ctx.getCredentials;
+		let reading = 0;
+		let mostAtOnce = 0;
+		ctx.getCredentials = async <T extends object>(type: string) => {
+			mostAtOnce = Math.max(mostAtOnce, ++reading);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			reading--;
+			return await read<T>(type);
+		};
+		await Promise.all(ids.map(async (id) => await pinBridgeRequest(ctx, { method: 'DELETE', path: `/v1/accounts/${id}` })));
+		expect(server.requests).toHaveLength(12);
+		expect(mostAtOnce).toBe(3); // 12 (one per call) when the read happened outside the cap
 	});
 });

@@ -249,17 +249,21 @@ export async function pinBridgeRequest<T = unknown>(
 	request: PinBridgeRequest,
 ): Promise<PinBridgeResponse<T>> {
 	const credentialType = credentialTypeOf(ctx);
-	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
-	const url = normalizeBaseUrl(credentials.baseUrl) + request.path;
 	const settings = settingsOf(ctx, request);
 	const nodeCredential = ctx.getNode().credentials?.[credentialType];
+	const credentialId = nodeCredential?.id ?? 'unsaved';
+	const inFlight = inFlightLimitFor(`${credentialType}:${credentialId}`, settings.maxInFlight);
+	// n8n reads a credential from its database on every call. Read under the same cap, or a 1,000-item execution
+	// queues 1,000 reads at once on n8n's database pool (Postgres: 2 connections by default, and a read that waits
+	// 20 s for one fails its item with "timeout exceeded when trying to connect" — seen in the queue-mode suite).
+	const credentials = (await inFlight.run(async () => await ctx.getCredentials(credentialType))) as IDataObject;
+	const url = normalizeBaseUrl(credentials.baseUrl) + request.path;
 	const credential: ICredentialsDecrypted = {
-		id: nodeCredential?.id ?? 'unsaved',
+		id: credentialId,
 		name: nodeCredential?.name ?? '',
 		type: credentialType,
 		data: credentials as ICredentialDataDecryptedObject,
 	};
-	const inFlight = inFlightLimitFor(`${credentialType}:${credential.id}`, settings.maxInFlight);
 	const replaySafe = isReplaySafe(request);
 	const failWith = (outcome: AttemptOutcome, attempts: number, retryNote?: string) =>
 		toPinBridgeError(ctx.getNode(), outcome, {

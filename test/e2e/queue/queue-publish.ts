@@ -55,6 +55,7 @@ export function queuePublish(suite: QueueSuite): void {
 	beforeAll(async () => {
 		workflowId = await suite.client.importWorkflow(actionWorkflow('Queue suite: publish', suite, { resource: 'pin', operation: 'publish' }));
 	});
+	afterAll(async () => await suite.emu.control.clearFaults());
 
 	it(`two executions of the same ${TWICE} items at once on one worker → exactly ${TWICE} Pins; in flight at most the one cap`, async () => {
 		const { control } = suite.emu;
@@ -105,6 +106,7 @@ export function queuePublish(suite: QueueSuite): void {
 		const started = Date.now();
 		const run = await suite.client.runWorkflow(workflowId, { triggerItems: batch, timeoutMs: 900_000 });
 		console.log(`[queue] ${BATCH}-item publish on the worker under faults: ${Math.round((Date.now() - started) / 1000)} s`);
+		if (run.error) console.log(`[queue] the execution failed: ${JSON.stringify(run.execution.data?.resultData.error).slice(0, 3000)}`);
 		expect(run.error).toBeUndefined();
 		expect([run.status, ranOnWorker(suite, run.executionId)]).toEqual(['success', true]);
 
