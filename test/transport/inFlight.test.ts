@@ -1,4 +1,6 @@
 // The in-flight cap, observed where it matters: at the server, with the node run by n8n's engine.
+import { sleep } from 'n8n-workflow';
+
 import { pinBridgeRequest } from '../../nodes/shared/transport/request';
 import { startScriptedServer, type ScriptedServer } from '../harness/scriptedServer';
 import { runPinBridgeNode, TEST_API_KEY } from '../harness/runWorkflow';
@@ -53,7 +55,7 @@ describe('in-flight cap', () => {
 		let mostAtOnce = 0;
 		ctx.getCredentials = async <T extends object>(type: string) => {
 			mostAtOnce = Math.max(mostAtOnce, ++reading);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			await sleep(20);
 			reading--;
 			return await read<T>(type);
 		};

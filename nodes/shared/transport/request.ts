@@ -251,22 +251,29 @@ export async function pinBridgeRequest<T = unknown>(
 	const credentialType = credentialTypeOf(ctx);
 	const settings = settingsOf(ctx, request);
 	const nodeCredential = ctx.getNode().credentials?.[credentialType];
-	const credentialId = nodeCredential?.id ?? 'unsaved';
-	const inFlight = inFlightLimitFor(`${credentialType}:${credentialId}`, settings.maxInFlight);
-	// n8n reads a credential from its database on every call. Read under the same cap, or a 1,000-item execution
-	// queues 1,000 reads at once on n8n's database pool (Postgres: 2 connections by default, and a read that waits
-	// 20 s for one fails its item with "timeout exceeded when trying to connect" — seen in the queue-mode suite).
-	const credentials = (await inFlight.run(async () => await ctx.getCredentials(credentialType))) as IDataObject;
-	const url = normalizeBaseUrl(credentials.baseUrl) + request.path;
-	const credential: ICredentialsDecrypted = {
-		id: credentialId,
+	const identity: ICredentialsDecrypted = {
+		id: nodeCredential?.id ?? 'unsaved',
 		name: nodeCredential?.name ?? '',
 		type: credentialType,
-		data: credentials as ICredentialDataDecryptedObject,
+	};
+	const inFlight = inFlightLimitFor(`${credentialType}:${identity.id}`, settings.maxInFlight);
+	// n8n reads a credential from its database on every getCredentials call. It is read once per request, inside the
+	// first attempt's in-flight permit: a 1,000-item execution then has at most the cap's worth of reads waiting on
+	// n8n's database pool (Postgres: 2 connections by default; a read that waits 20 s for one fails its item with
+	// "timeout exceeded when trying to connect" — found by the queue-mode suite), and the cap still counts requests.
+	let read: { credential: ICredentialsDecrypted; url: string } | undefined;
+	const attemptOnce = async (): Promise<AttemptOutcome> => {
+		if (!read) {
+			const data = (await ctx.getCredentials(credentialType)) as ICredentialDataDecryptedObject;
+			read = { credential: { ...identity, data }, url: normalizeBaseUrl(data.baseUrl) + request.path };
+		}
+		return await sendOnce(ctx, read.credential, read.url, request);
 	};
 	const replaySafe = isReplaySafe(request);
-	const failWith = (outcome: AttemptOutcome, attempts: number, retryNote?: string) =>
-		toPinBridgeError(ctx.getNode(), outcome, {
+	// Only called after an attempt, so the credential has been read.
+	const failWith = (outcome: AttemptOutcome, attempts: number, retryNote?: string) => {
+		const credentials = (read?.credential.data ?? {}) as IDataObject;
+		return toPinBridgeError(ctx.getNode(), outcome, {
 			method: request.method,
 			path: request.path,
 			attempts,
@@ -274,8 +281,9 @@ export async function pinBridgeRequest<T = unknown>(
 			itemIndex: request.itemIndex,
 			secrets: secretsOf(credentials),
 			baseUrl: normalizeBaseUrl(credentials.baseUrl),
-			credential: credentialLabel(credential),
+			credential: credentialLabel(identity),
 		});
+	};
 
 	let waitedMs = 0;
 	let mayHaveLanded = false;
@@ -284,7 +292,7 @@ export async function pinBridgeRequest<T = unknown>(
 			const existing = await request.reconcile();
 			if (existing) return { body: existing as T, headers: {}, statusCode: 200, reconciled: true };
 		}
-		const outcome = await inFlight.run(async () => await sendOnce(ctx, credential, url, request));
+		const outcome = await inFlight.run(attemptOnce);
 		if (outcome.kind === 'response' && outcome.status < 400) {
 			const body = outcome.body === '' ? undefined : outcome.body;
 			return { body: body as T, headers: outcome.headers as IDataObject, statusCode: outcome.status };

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 /**
  * Postgres and Redis for n8n's queue mode, from Debian's packages (`postgresql`, `redis-server`; .ci/run installs
  * them when missing), started by the test on loopback with ports the OS hands out, in throw-away folders, and
