@@ -115,17 +115,7 @@ export function useFaultSuite(): FaultSuite {
 			{ baseUrl: suite.emu.url, apiKey: suite.emu.apiKey },
 			'PinBridge (fault suite)',
 		);
-		const second = await suite.emu.control.seed({
-			plan: 'enterprise',
-			accounts: [{ username: 'trigger_faults', boards: 1 }],
-			api_keys: [{ name: 'trigger', scopes: ['read', 'write', 'destructive'] }],
-		});
-		suite.trigger = {
-			workspaceId: second.workspace_id,
-			apiKey: second.api_keys[0].api_key,
-			accountId: second.accounts[0].id,
-			boardId: second.accounts[0].board_ids[0],
-		} as FaultSuite['trigger'];
+		suite.trigger = (await seedTriggerWorkspace(suite.emu, 'trigger_faults')) as FaultSuite['trigger'];
 		suite.secrets.add(suite.emu.apiKey);
 		suite.secrets.add(suite.trigger.apiKey);
 	}, 300_000);
@@ -151,6 +141,47 @@ export function useFaultSuite(): FaultSuite {
 	});
 
 	return suite;
+}
+
+/**
+ * A workspace of its own for a trigger (plan enterprise, one account with one board, a key with every scope):
+ * webhooks and deliveries belong to a workspace, so Pins published elsewhere never start the trigger.
+ */
+export async function seedTriggerWorkspace(emu: Emulator, username: string) {
+	const seeded = await emu.control.seed({
+		plan: 'enterprise',
+		accounts: [{ username, boards: 1 }],
+		api_keys: [{ name: 'trigger', scopes: ['read', 'write', 'destructive'] }],
+	});
+	return {
+		workspaceId: seeded.workspace_id,
+		apiKey: seeded.api_keys[0].api_key,
+		accountId: seeded.accounts[0].id,
+		boardId: seeded.accounts[0].board_ids[0],
+	};
+}
+
+/**
+ * Create a Pin through the emulator's API in a trigger's workspace (the emulator then publishes it and delivers
+ * `pin.published` itself); resolves with the HTTP status.
+ */
+export async function createPinIn(
+	emu: Emulator,
+	workspace: { apiKey: string; accountId: string; boardId: string },
+	pin: { title: string; imageUrl: string; idempotencyKey: string },
+): Promise<number> {
+	const res = await fetch(`${emu.url}/v1/pins`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'X-API-Key': workspace.apiKey },
+		body: JSON.stringify({
+			account_id: workspace.accountId,
+			board_id: workspace.boardId,
+			title: pin.title,
+			image_url: pin.imageUrl,
+			idempotency_key: pin.idempotencyKey,
+		}),
+	});
+	return res.status;
 }
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });

@@ -21,7 +21,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { waitFor } from '../n8n/client';
 import type { FaultSuite } from './fixture';
-import { mapLimit, sleep, triggerSecretOf } from './fixture';
+import { createPinIn, mapLimit, sleep, triggerSecretOf } from './fixture';
 
 const REAL = 40;
 const SINGLE = 200;
@@ -104,20 +104,13 @@ export function triggerDeliveries(suite: FaultSuite, workflow: { id: string; url
 
 		// REAL deliveries: Pins created (8 at a time) through the API of the trigger's workspace while the synthetic
 		// traffic below is under way; the emulator publishes each and delivers `pin.published` itself.
-		const createRealPins = mapLimit(Array.from({ length: REAL }, (_, i) => i), CONCURRENCY, async (i) => {
-			const res = await fetch(`${suite.emu.url}/v1/pins`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'X-API-Key': suite.trigger.apiKey },
-				body: JSON.stringify({
-					account_id: suite.trigger.accountId,
-					board_id: suite.trigger.boardId,
-					title: `Trigger fault suite real #${i}`,
-					image_url: `https://images.example.com/faults/trigger/${i}.jpg`,
-					idempotency_key: `trigger-faults-real-${i}`,
-				}),
-			});
-			return res.status;
-		});
+		const createRealPins = mapLimit(Array.from({ length: REAL }, (_, i) => i), CONCURRENCY, async (i) =>
+			await createPinIn(suite.emu, suite.trigger, {
+				title: `Trigger fault suite real #${i}`,
+				imageUrl: `https://images.example.com/faults/trigger/${i}.jpg`,
+				idempotencyKey: `trigger-faults-real-${i}`,
+			}),
+		);
 
 		// SYNTHETIC first deliveries and bad ones (phase A).
 		const wrongSecret = randomBytes(32).toString('hex');

@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { startEmulator } from '../../emulator/server';
 import { ensurePackageLoaded } from '../fixture';
-import { PatientClient, type Emulator } from '../faults/fixture';
+import { PatientClient, seedTriggerWorkspace, type Emulator } from '../faults/fixture';
 import type { CredentialRef } from '../n8n/client';
 import { freePort, startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/instance';
 import { startPostgres, startRedis, type Postgres, type Service } from './services';
@@ -100,19 +100,12 @@ export function useQueueSuite(): QueueSuite {
 		suite.accountId = suite.emu.accountId;
 		suite.boardId = suite.emu.boardIds[0];
 		suite.credential = await suite.client.createCredential('pinBridgeSuiteApi', { baseUrl: suite.emu.url, apiKey: suite.emu.apiKey }, 'PinBridge (queue)');
-		const second = await suite.emu.control.seed({
-			plan: 'enterprise',
-			accounts: [{ username: 'trigger_queue', boards: 1 }],
-			api_keys: [{ name: 'trigger', scopes: ['read', 'write', 'destructive'] }],
-		});
+		const workspace = await seedTriggerWorkspace(suite.emu, 'trigger_queue');
 		suite.trigger = {
-			workspaceId: second.workspace_id,
-			apiKey: second.api_keys[0].api_key,
-			accountId: second.accounts[0].id,
-			boardId: second.accounts[0].board_ids[0],
+			...workspace,
 			credential: await suite.client.createCredential(
 				'pinBridgeSuiteApi',
-				{ baseUrl: suite.emu.url, apiKey: second.api_keys[0].api_key },
+				{ baseUrl: suite.emu.url, apiKey: workspace.apiKey },
 				'PinBridge (queue, trigger)',
 			),
 		};

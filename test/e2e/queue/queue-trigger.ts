@@ -9,7 +9,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { triggerWorkflow, mapLimit } from '../faults/fixture';
+import { createPinIn, mapLimit, triggerWorkflow } from '../faults/fixture';
 import { nodeOutput, sleep, waitFor, type N8nExecution } from '../n8n/client';
 import type { N8nInstance } from '../n8n/instance';
 import { ranOnWorker, type QueueSuite } from './fixture';
@@ -61,20 +61,13 @@ export function queueTrigger(suite: QueueSuite): void {
 
 	it(`${REAL} real deliveries (Pins published in the trigger's workspace) → one execution each, on the worker`, async () => {
 		expect(webhookId).not.toBe('');
-		const statuses = await mapLimit(Array.from({ length: REAL }, (_, i) => i), 5, async (i) => {
-			const res = await fetch(`${suite.emu.url}/v1/pins`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'X-API-Key': suite.trigger.apiKey },
-				body: JSON.stringify({
-					account_id: suite.trigger.accountId,
-					board_id: suite.trigger.boardId,
-					title: `Queue trigger #${i}`,
-					image_url: `https://images.example.com/queue/trigger/${i}.jpg`,
-					idempotency_key: `queue-trigger-${i}`,
-				}),
-			});
-			return res.status;
-		});
+		const statuses = await mapLimit(Array.from({ length: REAL }, (_, i) => i), 5, async (i) =>
+			await createPinIn(suite.emu, suite.trigger, {
+				title: `Queue trigger #${i}`,
+				imageUrl: `https://images.example.com/queue/trigger/${i}.jpg`,
+				idempotencyKey: `queue-trigger-${i}`,
+			}),
+		);
 		expect(statuses).toEqual(statuses.map(() => 201));
 		const list = await waitFor(
 			async () => {

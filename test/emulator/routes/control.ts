@@ -157,7 +157,7 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
 		if (!delivery) throw new ApiError(404, { detail: 'Delivery not found' });
 		const url = (ctx.body as { url?: unknown } | undefined)?.url;
 		if (url !== undefined && typeof url !== 'string') throw bad('url must be a string');
-		const res = await emu.deliveries.resend(delivery, url);
+		const res = await emu.deliveries.resend(delivery, typeof url === 'string' ? url : undefined);
 		return json(200, { status_code: res.status, error: res.error, body: res.body });
 	});
 	route(app, emu, 'GET', `${P}/requests`, C, (ctx) => {
