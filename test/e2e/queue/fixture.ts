@@ -5,7 +5,8 @@
  *   as it does unless N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true) + one WORKER (`n8n worker --concurrency=5`: every
  *   execution, manual ones included: OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true) + one WEBHOOK PROCESSOR
  *   (`n8n webhook`; N8N_WEBHOOK_URL points at it, so that is the URL the trigger registers at PinBridge).
- * Every process has its own user folder with the package in it and the same encryption key (credentials are
+ * Every process has its own user folder with the packed package installed in it (as n8n's installer leaves it;
+ * E2E_PACKAGE_DIR = pack another folder than this repo) and the same encryption key (credentials are
  * encrypted by whoever saves them and decrypted by whoever runs). One emulator, two workspaces as in the fault suite
  * (the default one, plan enterprise, for publishing; the trigger's own, so published batch Pins never start it).
  *
@@ -19,7 +20,8 @@ import { startEmulator } from '../../emulator/server';
 import { ensurePackageLoaded } from '../fixture';
 import { PatientClient, seedTriggerWorkspace, type Emulator } from '../faults/fixture';
 import type { CredentialRef } from '../n8n/client';
-import { freePort, startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/instance';
+import { freePort, REPO_DIR, startN8n, type N8nInstance, type StartN8nOptions } from '../n8n/instance';
+import { packPackage } from '../n8n/pack';
 import { startPostgres, startRedis, type Postgres, type Service } from './services';
 
 export interface QueueSuite {
@@ -61,6 +63,9 @@ export function useQueueSuite(): QueueSuite {
 
 	beforeAll(async () => {
 		[postgres, redis] = await timed('postgres+redis', async () => await Promise.all([startPostgres(workDir), startRedis(workDir)]));
+		// The package as users install it (npm pack, copied into each process's user folder: ../n8n/pack.ts).
+		const packageSource = process.env.E2E_PACKAGE_DIR || REPO_DIR;
+		const packedPackageDir = await timed('npm pack', async () => packPackage(packageSource, path.join(workDir, 'pack')));
 		suite.emu = await startEmulator({ port: 0, seed: 11, plan: 'enterprise', latencyMs: 0, publishDelayMs: 20 });
 		const [mainPort, workerPort, webhookPort] = [await freePort(), await freePort(), await freePort()];
 		const queueEnv: Record<string, string> = {
@@ -84,7 +89,7 @@ export function useQueueSuite(): QueueSuite {
 				concurrency: WORKER_CONCURRENCY,
 				userFolder: path.join(workDir, role),
 				env: queueEnv,
-				packageDir: process.env.E2E_PACKAGE_DIR || undefined,
+				packedPackageDir,
 				readyTimeoutMs: 240_000,
 			};
 			const n8n = await timed(`n8n ${role}`, async () => await startN8n(options));
