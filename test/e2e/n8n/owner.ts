@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable no-console */
 /**
  * Making a fresh n8n main headless-ready: create the owner (or log in as it), and a public API key with every
  * scope. Used by ./instance.ts once a main is up; worker and webhook processes have no users.
