@@ -1,18 +1,50 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * What the trigger promises about a delivery that arrives more than once, as numbers: how many executions one
- * delivery id starts in all. These are the README's words (section "PinBridge Trigger", what holds in queue mode)
- * turned into counts; the queue-mode suite asserts exactly these, so README and suite cannot drift apart silently.
- *
- * The trigger claims a delivery id in the memory of the n8n process that receives it (nodes/PinBridgeSuiteTrigger/
- * deliveries.ts). n8n does not save static data written in a trigger's webhook() when that call starts an execution
- * (issue 11; /work/shared/notes/n8n-versions-and-queue-mode.md), so no other process, and no process after a
- * restart, knows the id: across processes the repeat is left to the workflow (Remove Duplicates on the delivery id).
+ * What the README promises about a delivery that arrives more than once, read from its table under "Repeated
+ * deliveries — what holds" (section PinBridge Trigger): the queue-mode suite asserts exactly these numbers, so the
+ * README and what real n8n in queue mode does cannot drift apart. A row that is missing, or a cell that no longer
+ * starts with a number, fails the suite with the README's words.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { REPO_DIR } from '../n8n/instance';
+
+const README = fs.readFileSync(path.join(REPO_DIR, 'README.md'), 'utf8');
+
+/** The cells of the table row whose first cell starts with `start` (the "The same signed delivery arrives again…" table). */
+function row(start: string): string[] {
+	const line = README.split('\n').find((l) => l.startsWith(`| ${start}`));
+	if (!line) throw new Error(`README: no row "${start}…" in the trigger's table of repeated deliveries`);
+	return line.split('|').slice(1, -1).map((cell) => cell.trim());
+}
+
+function count(cell: string, what: string): number {
+	const n = /^(\d+)\b/.exec(cell)?.[1];
+	if (n === undefined) throw new Error(`README: "${cell}" (${what}) does not start with a count`);
+	return Number(n);
+}
+
+const sameProcess = row('at the same n8n process');
+const tooOld = row('with its signed `occurred_at` older than the Replay Window');
+const otherProcess = row('at another n8n process');
+if (!/after a restart/.test(otherProcess[0])) throw new Error(`README: the row "${otherProcess[0]}" no longer covers a restart`);
+
 export const DOCUMENTED = {
-	/** Delivered twice to the same n8n process: the in-process claim drops the repeat. */
-	sameProcess: 1,
-	/** Once to the webhook processor, once to main (both serve production webhooks): each process claims on its own. */
-	acrossProcesses: 2,
-	/** Executed, then replayed to the same webhook processor after it restarted: its memory starts empty. */
-	afterRestart: 2,
+	/** Executions the trigger starts when the same delivery reaches the same process twice. */
+	sameProcess: count(sameProcess[1], 'same process'),
+	/** … when it reaches the webhook processor, then main (both serve production webhooks). */
+	acrossProcesses: count(otherProcess[1], 'another process'),
+	/** … when it is replayed to the webhook processor after that restarted (the same README row). */
+	afterRestart: count(otherProcess[1], 'after a restart'),
+	/** … when its signed occurred_at is older than the Replay Window. */
+	outsideReplayWindow: count(tooOld[1], 'older than the Replay Window'),
+	/** Items that pass the example's Remove Duplicates step for a delivery repeated at the same process. */
+	downstreamSameProcess: count(sameProcess[2], 'same process, with Remove Duplicates'),
+	/**
+	 * … repeated at another process or after a restart: the README says "the items pass once if the second execution
+	 * runs after the first one's Remove Duplicates step", which the suite makes true (a repeat is sent only once the
+	 * first execution has finished), so once.
+	 */
+	downstreamAcrossProcesses: /\bonce\b/.test(otherProcess[2]) ? 1 : Number.NaN,
 } as const;

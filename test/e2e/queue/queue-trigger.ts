@@ -1,52 +1,62 @@
 /* eslint-disable no-console */
 /**
- * The PinBridge Trigger in queue mode. Activated through main's API; the emulator delivers to the URL n8n registers
- * (N8N_WEBHOOK_URL = the webhook processor); the executions run on the worker. Every delivery here is PinBridge's
- * own (the emulator signs with the secret it was given at registration): a repeat is the emulator delivering the
- * same delivery again (`resendDelivery`, what its retries send), to the webhook processor or — as a load balancer
- * in front of both would — to main, which serves production webhooks too. Executions are counted per delivery id
- * through main's API (every process writes to the one Postgres database).
+ * The PinBridge Trigger in queue mode, with the shipped example workflow (trigger → Remove Duplicates on
+ * delivery_id → Record Event). Activated through main's API; the emulator delivers to the URL n8n registers
+ * (N8N_WEBHOOK_URL = the webhook processor); the executions run on the worker. Repeats are PinBridge's own bytes:
+ * the emulator delivering the same delivery again (`resendDelivery`, what its retries send) to the webhook
+ * processor or — as a load balancer in front of both would — to main, which serves production webhooks too.
+ * Executions, and items that reach Record Event, are counted per delivery id through main's API (every process
+ * writes to the one Postgres database). Expected counts come from the README's table (./guarantee.ts).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
-import { createPinIn, mapLimit, triggerWorkflow } from '../faults/fixture';
+import { signDelivery, triggerSigningSecret } from '../../harness/triggerSecret';
+import { createPinIn, mapLimit } from '../faults/fixture';
 import { nodeOutput, sleep, waitFor, type N8nExecution } from '../n8n/client';
 import type { N8nInstance } from '../n8n/instance';
+import { loadExampleWorkflow } from '../n8n/workflows';
 import { ranOnWorker, type QueueSuite } from './fixture';
 import { DOCUMENTED } from './guarantee';
 
-const WEBHOOK_PATH_ID = '5b1f0c9e-7d2a-4f3b-8e6c-9ae7e0c0b011';
+const EXAMPLE = 'trigger-pin-published';
+const TRIGGER = 'PinBridge Trigger';
+const RECORD = 'Record Event';
 const REAL = 10;
 
-/** The delivery id on a trigger execution's item (whichever field the trigger names it). */
-function deliveryIdOf(execution: N8nExecution): string {
-	const item = nodeOutput(execution, 'PinBridge Trigger')[0] ?? {};
-	return String(item.deliveryId ?? item.delivery_id ?? '');
-}
+const deliveryIdOf = (execution: N8nExecution) => String(nodeOutput(execution, TRIGGER)[0]?.delivery_id ?? '');
 
 export function queueTrigger(suite: QueueSuite): void {
+	const example = loadExampleWorkflow(EXAMPLE);
+	const triggerNode = example.nodes.find((n) => n.name === TRIGGER);
+	const path = `${triggerNode?.webhookId}/webhook`;
 	let workflowId = '';
 	let webhookId = '';
 	let delivered: Array<{ id: string; body: string }> = [];
-	const urlOf = (n8n: N8nInstance) => `${n8n.url}/webhook/${WEBHOOK_PATH_ID}/webhook`;
+	const urlOf = (n8n: N8nInstance) => `${n8n.url}/webhook/${path}`;
 	const hooks = async () => await suite.emu.control.webhooks(suite.trigger.workspaceId);
+	/** Executions expected so far: one per real delivery, plus the extra ones the README promises for each repeat. */
+	let expectedExecutions = REAL;
 
-	/** Executions of the trigger workflow per delivery id, once `total` exist and all finished, looked at twice. */
-	const executionsPerDelivery = async (total: number): Promise<Record<string, number>> => {
-		const count = async () => {
-			const all = await suite.client.waitForExecutions(workflowId, total, { timeoutMs: 120_000 });
-			return { all, per: all.reduce<Record<string, number>>((acc, e) => ({ ...acc, [deliveryIdOf(e)]: (acc[deliveryIdOf(e)] ?? 0) + 1 }), {}) };
-		};
-		await count();
+	/** Per delivery id: executions and items that reached Record Event, once `expectedExecutions` finished (looked at twice). */
+	const countsPerDelivery = async () => {
+		const finished = async () => await suite.client.waitForExecutions(workflowId, expectedExecutions, { timeoutMs: 120_000 });
+		await finished();
 		await sleep(3_000); // a late extra execution would show up now
-		const { all, per } = await count();
-		expect(all).toHaveLength(total);
+		const all = await finished();
+		expect(all).toHaveLength(expectedExecutions);
 		expect(all.map((e) => [e.status, ranOnWorker(suite, e.id)])).toEqual(all.map(() => ['success', true]));
-		return per;
+		const executions: Record<string, number> = {};
+		const recorded: Record<string, number> = {};
+		for (const e of all) executions[deliveryIdOf(e)] = (executions[deliveryIdOf(e)] ?? 0) + 1;
+		for (const item of all.flatMap((e) => nodeOutput(e, RECORD))) recorded[item.delivery_id] = (recorded[item.delivery_id] ?? 0) + 1;
+		return { executions, recorded };
 	};
 
 	beforeAll(async () => {
-		workflowId = await suite.client.importWorkflow(triggerWorkflow('Queue suite: trigger', suite, WEBHOOK_PATH_ID));
+		await suite.emu.control.clearFaults();
+		workflowId = await suite.client.importWorkflow(
+			loadExampleWorkflow(EXAMPLE, { credential: suite.trigger.credential, accountId: suite.trigger.accountId, boardId: suite.trigger.boardId }),
+		);
 	});
 
 	it('activation through main → exactly 1 webhook at PinBridge, at the webhook processor', async () => {
@@ -59,7 +69,7 @@ export function queueTrigger(suite: QueueSuite): void {
 		webhookId = hook.id;
 	});
 
-	it(`${REAL} real deliveries (Pins published in the trigger's workspace) → one execution each, on the worker`, async () => {
+	it(`${REAL} real deliveries (Pins published in the trigger's workspace) → one execution each, on the worker, each recorded once`, async () => {
 		expect(webhookId).not.toBe('');
 		const statuses = await mapLimit(Array.from({ length: REAL }, (_, i) => i), 5, async (i) =>
 			await createPinIn(suite.emu, suite.trigger, {
@@ -78,55 +88,64 @@ export function queueTrigger(suite: QueueSuite): void {
 		);
 		expect(list.map((d) => [d.status, d.attempts.at(-1)?.status_code])).toEqual(list.map(() => ['delivered', 200]));
 		delivered = list.map((d) => ({ id: d.id, body: d.body }));
-		const per = await executionsPerDelivery(REAL);
-		expect(per).toEqual(Object.fromEntries(delivered.map((d) => [d.id, 1])));
+		const { executions, recorded } = await countsPerDelivery();
+		expect(executions).toEqual(Object.fromEntries(delivered.map((d) => [d.id, 1])));
+		expect(recorded).toEqual(executions);
 	});
 
-	it(`the same delivery again to the same webhook processor → ${DOCUMENTED.sameProcess} execution in all`, async () => {
+	it(`the same delivery again to the same webhook processor → ${DOCUMENTED.sameProcess} execution(s), recorded ${DOCUMENTED.downstreamSameProcess}×`, async () => {
 		const again = await suite.emu.control.resendDelivery(delivered[0].id, urlOf(suite.webhook));
 		console.log(`[queue] trigger: repeat to the same process answered ${again.status_code} ${again.body}`);
 		expect(again.status_code).toBe(200);
-		const per = await executionsPerDelivery(REAL + DOCUMENTED.sameProcess - 1);
-		expect(per[delivered[0].id]).toBe(DOCUMENTED.sameProcess);
+		expectedExecutions += DOCUMENTED.sameProcess - 1;
+		const { executions, recorded } = await countsPerDelivery();
+		expect([executions[delivered[0].id], recorded[delivered[0].id]]).toEqual([DOCUMENTED.sameProcess, DOCUMENTED.downstreamSameProcess]);
 	});
 
-	it(`the same delivery first at the webhook processor, then at main → ${DOCUMENTED.acrossProcesses} executions in all`, async () => {
+	it(`first at the webhook processor, then at main → ${DOCUMENTED.acrossProcesses} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (Remove Duplicates)`, async () => {
 		const again = await suite.emu.control.resendDelivery(delivered[1].id, urlOf(suite.main));
 		console.log(`[queue] trigger: repeat to main answered ${again.status_code} ${again.body}`);
 		expect(again.status_code).toBe(200);
-		const total = REAL + (DOCUMENTED.sameProcess - 1) + (DOCUMENTED.acrossProcesses - 1);
-		const per = await executionsPerDelivery(total);
-		expect(per[delivered[1].id]).toBe(DOCUMENTED.acrossProcesses);
+		expectedExecutions += DOCUMENTED.acrossProcesses - 1;
+		const { executions, recorded } = await countsPerDelivery();
+		expect([executions[delivered[1].id], recorded[delivered[1].id]]).toEqual([DOCUMENTED.acrossProcesses, DOCUMENTED.downstreamAcrossProcesses]);
 	});
 
-	it(`after the webhook processor restarts, a replay of a delivery it executed → ${DOCUMENTED.afterRestart} executions in all`, async () => {
+	it(`after the webhook processor restarts, a replay → ${DOCUMENTED.afterRestart} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (Remove Duplicates)`, async () => {
 		await suite.webhook.restart();
 		const again = await suite.emu.control.resendDelivery(delivered[2].id);
 		console.log(`[queue] trigger: replay after the restart answered ${again.status_code} ${again.body}`);
 		expect(again.status_code).toBe(200);
-		const total = REAL + (DOCUMENTED.sameProcess - 1) + (DOCUMENTED.acrossProcesses - 1) + (DOCUMENTED.afterRestart - 1);
-		const per = await executionsPerDelivery(total);
-		expect(per[delivered[2].id]).toBe(DOCUMENTED.afterRestart);
-		expect(per[delivered[3].id]).toBe(1);
+		expectedExecutions += DOCUMENTED.afterRestart - 1;
+		const { executions, recorded } = await countsPerDelivery();
+		expect([executions[delivered[2].id], recorded[delivered[2].id]]).toEqual([DOCUMENTED.afterRestart, DOCUMENTED.downstreamAcrossProcesses]);
+		expect([executions[delivered[3].id], recorded[delivered[3].id]]).toEqual([1, 1]); // the others untouched
 	});
 
-	it('a forged delivery (signed with another secret) → 401 at the webhook processor and at main, no execution', async () => {
-		const before = (await suite.client.listExecutions({ workflowId })).length;
-		const { body, id } = { body: delivered[4].body.replace('"published"', '"failed"'), id: `${delivered[4].id}-forged` };
-		const signature = createHmac('sha256', randomBytes(32)).update(body).digest('hex');
-		const answers = await Promise.all(
-			[suite.webhook, suite.main].map(async (n8n) => {
-				const res = await fetch(urlOf(n8n), {
+	it(`a delivery signed as PinBridge would but older than the Replay Window → ${DOCUMENTED.outsideReplayWindow} executions; forged → 401 at both`, async () => {
+		const secret = triggerSigningSecret({
+			material: suite.trigger.apiKey,
+			workflowId,
+			nodeId: String(triggerNode?.id),
+			nodeWebhookId: String(triggerNode?.webhookId),
+		});
+		const original = JSON.parse(delivered[4].body) as Record<string, unknown>;
+		const post = async (n8n: N8nInstance, body: string, signature: string, deliveryId: string) =>
+			(
+				await fetch(urlOf(n8n), {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', 'x-pinbridge-event': 'pin.failed', 'x-pinbridge-delivery-id': id, 'x-pinbridge-signature': signature },
+					headers: { 'content-type': 'application/json', 'x-pinbridge-event': 'pin.published', 'x-pinbridge-delivery-id': deliveryId, 'x-pinbridge-signature': signature },
 					body,
-				});
-				return res.status;
-			}),
-		);
-		expect(answers).toEqual([401, 401]);
-		await sleep(3_000);
-		expect(await suite.client.listExecutions({ workflowId })).toHaveLength(before);
+				})
+			).status;
+		const old = JSON.stringify({ ...original, delivery_id: 'dlv_queue_too_old', occurred_at: new Date(Date.now() - 26 * 3600_000).toISOString() });
+		expect(await post(suite.webhook, old, signDelivery(secret, old), 'dlv_queue_too_old')).toBe(200);
+		const forged = JSON.stringify({ ...original, delivery_id: 'dlv_queue_forged' });
+		const forgedSignature = signDelivery(randomBytes(32).toString('hex'), forged);
+		expect([await post(suite.webhook, forged, forgedSignature, 'dlv_queue_forged'), await post(suite.main, forged, forgedSignature, 'dlv_queue_forged')]).toEqual([401, 401]);
+		expectedExecutions += DOCUMENTED.outsideReplayWindow;
+		const { executions } = await countsPerDelivery();
+		expect([executions.dlv_queue_too_old ?? 0, executions.dlv_queue_forged ?? 0]).toEqual([DOCUMENTED.outsideReplayWindow, 0]);
 	});
 
 	it('deactivation through main → 0 webhooks at PinBridge', async () => {
