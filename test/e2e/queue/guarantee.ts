@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * What the README promises about a delivery that arrives more than once, read from its table under "Repeated
  * deliveries — what holds" (section PinBridge Trigger): the queue-mode suite asserts exactly these numbers, so the
