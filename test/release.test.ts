@@ -65,6 +65,15 @@ describe('GitHub Actions', () => {
 });
 
 describe('release metadata', () => {
+	it('the README has the sections of n8n’s community-node README, in their order', () => {
+		const headings = read('README.md')
+			.split('\n')
+			.filter((line) => line.startsWith('## '))
+			.map((line) => line.slice(3).trim());
+		const expected = ['Installation', 'Operations', 'Credentials', 'Compatibility', 'Usage', 'Resources', 'Version history'];
+		expect(headings.filter((heading) => expected.includes(heading))).toEqual(expected);
+	});
+
 	it('the changelog has a section and a link for the version in package.json', () => {
 		const changelog = read('CHANGELOG.md');
 		expect(changelog).toContain(`## [${pkg.version}] - `);
