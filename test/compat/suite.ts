@@ -1,7 +1,9 @@
 // One supported n8n version: real n8n with the package installed as n8n's community-package installer leaves it
-// (packed, no dev dependencies, n8n's own n8n-workflow), a credential for the emulator, then every check.
+// (packed, no dev dependencies, n8n's own n8n-workflow), a credential for the emulator, then every check, the
+// PinBridge tools through n8n's MCP Server Trigger included.
 import { useE2eEnvironment } from '../e2e/fixture';
 import type { N8nVersionSpec } from '../e2e/n8n/versions';
+import { mcpChecks } from '../e2e/mcpChecks';
 import { actionChecks } from './actionChecks';
 import { triggerChecks } from './triggerChecks';
 import { compatVersions, packedPackageDir } from './versions';
@@ -14,4 +16,6 @@ export function describeCompat(spec: N8nVersionSpec): void {
 	const env = useE2eEnvironment(`compat-${spec.version}`, { clock: 'manual' }, { spec, packedPackageDir: packedPackageDir() });
 	actionChecks(env, spec.version);
 	triggerChecks(env, spec.version);
+	// n8n's MCP Server Trigger ships with every version of the tier (1.123.x and 2.x).
+	mcpChecks(env, spec.version);
 }

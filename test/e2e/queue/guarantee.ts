@@ -42,9 +42,9 @@ export const DOCUMENTED = {
 	/** Items that pass the example's Remove Duplicates step for a delivery repeated at the same process. */
 	downstreamSameProcess: count(sameProcess[2], 'same process, with Remove Duplicates'),
 	/**
-	 * … repeated at another process or after a restart: the README says "the items pass once if the second execution
-	 * runs after the first one's Remove Duplicates step", which the suite makes true (a repeat is sent only once the
-	 * first execution has finished), so once.
+	 * … repeated at another process or after a restart: the README says "the items pass once if no other execution of
+	 * the workflow runs its Remove Duplicates step at the same moment", which the suite makes true (deliveries are sent
+	 * one at a time, a repeat only once the first execution has finished), so once.
 	 */
 	downstreamAcrossProcesses: /\bonce\b/.test(otherProcess[2]) ? 1 : Number.NaN,
 } as const;

@@ -1,0 +1,220 @@
+/* eslint-disable import-x/no-unresolved -- the MCP SDK's subpaths resolve through its package.json exports, which this lint resolver does not read */
+// The PinBridge node as AI-agent tools, end to end with no language model: the shipped "PinBridge MCP server"
+// template (n8n's MCP Server Trigger with four PinBridge tools whose inputs come from $fromAI) is imported into a real
+// n8n and activated; an MCP client (the official TypeScript SDK, as Claude Desktop or any MCP client would) connects
+// to its endpoint, lists the tools and calls them. Every count is read at the emulator.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+import { sleep } from "n8n-workflow";
+
+import type { E2eEnvironment } from "./fixture";
+
+const MCP_PATH = "pinbridge";
+
+interface ToolResult {
+  isError?: boolean;
+  content: Array<{ type: string; text?: string }>;
+}
+
+const textOf = (result: ToolResult) =>
+  result.content
+    .filter((part) => part.type === "text")
+    .map((part) => part.text)
+    .join("\n");
+
+/** The tool's answer, parsed: n8n hands the node's output items back as a JSON array. */
+function itemsOf(result: ToolResult): Array<Record<string, unknown>> {
+  expect({
+    isError: result.isError ?? false,
+    text: result.isError ? textOf(result) : "",
+  }).toEqual({ isError: false, text: "" });
+  const parsed = JSON.parse(textOf(result)) as unknown;
+  return (Array.isArray(parsed) ? parsed : [parsed]) as Array<
+    Record<string, unknown>
+  >;
+}
+
+/** The MCP checks in one real n8n (`label` names the version in the test titles). */
+export function mcpChecks(env: E2eEnvironment, label: string): void {
+  describe(`PinBridge as MCP tools in real n8n ${label} (MCP Server Trigger)`, () => {
+    let client: Client;
+    const pinArguments = () => ({
+      board_id: env.emu.boardIds[0],
+      image_url: "https://images.pinbridge.io/examples/lemon-tart.jpg",
+      title: "Lemon tart, the easy way",
+      description: "Five ingredients, twenty minutes.",
+      link: "https://example.com/lemon-tart",
+    });
+
+    beforeAll(async () => {
+      await env.emu.control.reset();
+      const workflowId = await env.importExample("pinbridge-mcp-server");
+      await env.client.activate(workflowId);
+      client = new Client({ name: "pinbridge-e2e", version: "1.0.0" });
+      // Activation answers before n8n has registered the trigger's endpoint: retry the connection briefly.
+      let lastError: unknown;
+      for (let attempt = 0; attempt < 40; attempt++) {
+        try {
+          await client.connect(
+            new StreamableHTTPClientTransport(
+              new URL(`${env.n8n.url}/mcp/${MCP_PATH}`),
+            ),
+          );
+          return;
+        } catch (error) {
+          lastError = error;
+          client = new Client({ name: "pinbridge-e2e", version: "1.0.0" });
+          await sleep(250);
+        }
+      }
+      throw lastError;
+    });
+
+    afterAll(async () => await client?.close());
+
+    it("lists the four tools with what an LLM needs: purpose, required inputs, types and limits in words", async () => {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual([
+        "get_pin_status",
+        "list_boards",
+        "publish_pin",
+        "schedule_pin",
+      ]);
+      const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+
+      const publish = byName.publish_pin;
+      expect(publish.description).toMatch(/Publishes one image Pin/);
+      expect(publish.description).toMatch(/same arguments/);
+      const publishSchema = publish.inputSchema as {
+        properties: Record<string, { type: string; description: string }>;
+        required: string[];
+      };
+      expect(Object.keys(publishSchema.properties).sort()).toEqual([
+        "board_id",
+        "description",
+        "image_url",
+        "link",
+        "title",
+      ]);
+      expect(publishSchema.required.sort()).toEqual([
+        "board_id",
+        "description",
+        "image_url",
+        "link",
+        "title",
+      ]);
+      for (const property of Object.values(publishSchema.properties))
+        expect(property.type).toBe("string");
+      expect(publishSchema.properties.title.description).toMatch(
+        /at most 100 characters/,
+      );
+      expect(publishSchema.properties.description.description).toMatch(
+        /at most 800 characters/,
+      );
+      expect(publishSchema.properties.link.description).toMatch(/2,048/);
+
+      const schedule = byName.schedule_pin.inputSchema as {
+        properties: Record<string, { description: string }>;
+      };
+      expect(schedule.properties.run_at.description).toMatch(
+        /time zone offset/,
+      );
+      expect(
+        Object.keys(byName.list_boards.inputSchema.properties ?? {}),
+      ).toEqual([]);
+      expect(
+        Object.keys(byName.get_pin_status.inputSchema.properties ?? {}),
+      ).toEqual(["pin_id"]);
+    });
+
+    it("list_boards answers with the account’s boards", async () => {
+      const boards = itemsOf(
+        (await client.callTool({
+          name: "list_boards",
+          arguments: {},
+        })) as ToolResult,
+      );
+      expect(boards.map((board) => board.id).sort()).toEqual(
+        [...env.emu.boardIds].sort(),
+      );
+    });
+
+    it("publish_pin publishes exactly one Pin; the same call again publishes nothing new", async () => {
+      await env.emu.control.reset();
+      const first = itemsOf(
+        (await client.callTool({
+          name: "publish_pin",
+          arguments: pinArguments(),
+        })) as ToolResult,
+      );
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({
+        title: "Lemon tart, the easy way",
+        board_id: env.emu.boardIds[0],
+      });
+      let pins = await env.emu.control.pins();
+      expect(pins.map((pin) => pin.id)).toEqual([first[0].id]);
+      // The idempotency key is derived from the Pin's content through the tool path as through a workflow.
+      expect(pins[0].idempotency_key).toMatch(/^n8n-pin-/);
+
+      const again = itemsOf(
+        (await client.callTool({
+          name: "publish_pin",
+          arguments: pinArguments(),
+        })) as ToolResult,
+      );
+      expect(again[0].id).toBe(first[0].id);
+      pins = await env.emu.control.pins();
+      expect(pins).toHaveLength(1);
+      expect(
+        await env.emu.control.requests({ method: "POST", path: "/v1/pins" }),
+      ).toHaveLength(2);
+
+      const status = itemsOf(
+        (await client.callTool({
+          name: "get_pin_status",
+          arguments: { pin_id: first[0].id },
+        })) as ToolResult,
+      );
+      expect(status[0]).toMatchObject({ pin_id: first[0].id });
+      expect(["queued", "deferred", "publishing", "published"]).toContain(
+        status[0].status,
+      );
+    });
+
+    it("a title over 100 characters comes back as a tool error naming the field and the rule; nothing is sent", async () => {
+      await env.emu.control.reset();
+      const result = (await client.callTool({
+        name: "publish_pin",
+        arguments: { ...pinArguments(), title: "x".repeat(101) },
+      })) as ToolResult;
+      const text = textOf(result);
+      expect(result.isError).toBe(true);
+      expect(text).toMatch(/Title/);
+      expect(text).toMatch(/at most 100 characters/);
+      expect(text).not.toContain(env.emu.apiKey);
+      expect(
+        await env.emu.control.requests({ method: "POST", path: "/v1/pins" }),
+      ).toHaveLength(0);
+      expect(await env.emu.control.pins()).toHaveLength(0);
+    });
+
+    it("schedule_pin creates exactly one schedule at the time asked", async () => {
+      await env.emu.control.reset();
+      const runAt = new Date(Date.now() + 3 * 24 * 3600_000);
+      runAt.setUTCMilliseconds(0);
+      const iso = runAt.toISOString().replace(".000Z", "+00:00");
+      const [schedule] = itemsOf(
+        (await client.callTool({
+          name: "schedule_pin",
+          arguments: { ...pinArguments(), run_at: iso },
+        })) as ToolResult,
+      );
+      expect(schedule.status).toBe("scheduled");
+      expect(Date.parse(String(schedule.run_at))).toBe(runAt.getTime());
+      const schedules = await env.emu.control.schedules();
+      expect(schedules.map((s) => s.id)).toEqual([schedule.id]);
+    });
+  });
+}
