@@ -1,6 +1,10 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/**
+ * What the editor checks in a By ID field: the opaque-id rule of shared/opaqueId.ts in regex form (no spaces, `/`, `?`
+ * or `#`). PinBridge's ids are opaque (contract §9.1.1: `b_78f2a9`, UUIDs, digits): the format is PinBridge's to judge.
+ */
+const ID = '^[^\\s/?#]+$';
 
 /** A connected Pinterest account: picked from the list (searchable) or given by id. */
 export function accountLocator(
@@ -30,7 +34,7 @@ export function accountLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: UUID, errorMessage: 'Pinterest Account: an account ID is a UUID, e.g. 3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b' },
+						properties: { regex: ID, errorMessage: 'Pinterest Account: the account ID only, without spaces, "/", "?" or "#"' },
 					},
 				],
 			},
@@ -67,7 +71,7 @@ export function boardLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'Board: a Pinterest board ID is digits only, e.g. 549755885175' },
+						properties: { regex: ID, errorMessage: 'Board: the board ID only, without spaces, "/", "?" or "#"' },
 					},
 				],
 			},

@@ -5,8 +5,18 @@ import { accountLocator, boardLocator } from '../../shared/locators';
 /** A Pin's content parameters, shared by Pin → Publish and Schedule → Create (reading and checking: pinContent.ts). */
 export function pinContentFields(): INodeProperties[] {
 	return [
-		accountLocator({}, { description: 'The Pinterest account the Pin is published with' }),
-		boardLocator({}, { description: 'The board the Pin goes on (the list shows the boards of the account above)' }),
+		accountLocator(
+			{},
+			{
+				required: false,
+				description:
+					'The Pinterest account the Pin is published with. Optional: left empty, PinBridge uses the account that holds the board.',
+			},
+		),
+		boardLocator(
+			{},
+			{ description: 'The board the Pin goes on (the list shows the boards of the account above, or of every account)' },
+		),
 		{
 			displayName: 'Media Source',
 			name: 'mediaSource',
