@@ -7,6 +7,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { withPinterestLink } from '../shared/pinterestLink';
 import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
 import { claimDelivery, DEFAULT_REPLAY_WINDOW_HOURS, releaseDelivery, replayVerdict } from './deliveries';
 import { readFilters } from './filters';
@@ -186,14 +187,16 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		item.pin = null;
 		if (pinId !== undefined) {
 			try {
-				item.pin = (
-					await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
-						method: 'GET',
-						path: `/v1/pins/${encodeURIComponent(pinId)}`,
-						settings: PIN_LOOKUP_SETTINGS,
-						timeoutMs: PIN_LOOKUP_TIMEOUT_MS,
-					})
-				).body;
+				item.pin = withPinterestLink(
+					(
+						await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
+							method: 'GET',
+							path: `/v1/pins/${encodeURIComponent(pinId)}`,
+							settings: PIN_LOOKUP_SETTINGS,
+							timeoutMs: PIN_LOOKUP_TIMEOUT_MS,
+						})
+					).body,
+				);
 			} catch (error) {
 				if (!isNotFound(error)) {
 					if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);

@@ -246,13 +246,18 @@ describe('PinBridge Trigger: deliveries', () => {
 		expect(harness.executions).toHaveLength(1);
 	});
 
-	it('Fetch Full Pin adds the Pin as PinBridge has it now', async () => {
+	it('Fetch Full Pin adds the Pin as PinBridge has it now, with its link on Pinterest', async () => {
 		const { harness, secret } = await registered({ options: { fetchFullPin: true } });
 		const pin = { id: PIN_ID, status: 'published', title: 'Autumn soup', pinterest_pin_id: '1234567890' };
 		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } }).get(`/v1/pins/${PIN_ID}`).reply(200, pin);
 		const result = await harness.deliver(signedDelivery(secret, eventBody()));
 		scope.done();
-		expect(result.executedItems?.[0].json).toEqual({ ...eventBody(), event: 'pin.published', delivery_id: 'd-1', pin });
+		expect(result.executedItems?.[0].json).toEqual({
+			...eventBody(),
+			event: 'pin.published',
+			delivery_id: 'd-1',
+			pin: { ...pin, pinterest_url: 'https://www.pinterest.com/pin/1234567890/' },
+		});
 	});
 
 	it('Fetch Full Pin gives pin: null for a Pin deleted since', async () => {
