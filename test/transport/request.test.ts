@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { pinBridgeRequest, pinBridgeRequestList } from '../../nodes/shared/transport/request';
+import { pinBridgeRequest } from '../../nodes/shared/transport/request';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
@@ -218,40 +218,6 @@ describe('request helper: base URL and pagination', () => {
 			scope.done();
 		},
 	);
-
-	const pins = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `p${from + i}` }));
-
-	it('pages with limit/offset until X-Total-Count', async () => {
-		const scope = api()
-			.get('/v1/pins').query({ limit: 200, offset: 0, status: 'published' }).reply(200, pins(0, 200), { 'X-Total-Count': '250' })
-			.get('/v1/pins').query({ limit: 200, offset: 200, status: 'published' }).reply(200, pins(200, 50), { 'X-Total-Count': '250' });
-		const all = await pinBridgeRequestList(ctx(), { method: 'GET', path: '/v1/pins', qs: { status: 'published' } }, { returnAll: true, limit: 0, paginated: true });
-		expect(all).toHaveLength(250);
-		expect(all[249]).toEqual({ id: 'p249' });
-		scope.done();
-	});
-
-	it('stops at a short page when no total is sent', async () => {
-		const scope = api()
-			.get('/v1/pins').query({ limit: 200, offset: 0 }).reply(200, pins(0, 200))
-			.get('/v1/pins').query({ limit: 200, offset: 200 }).reply(200, pins(200, 3));
-		const all = await pinBridgeRequestList(ctx(), { method: 'GET', path: '/v1/pins' }, { returnAll: true, limit: 0, paginated: true });
-		expect(all).toHaveLength(203);
-		scope.done();
-	});
-
-	it('asks for no more than the limit', async () => {
-		const scope = api()
-			.get('/v1/schedules').query({ limit: 200, offset: 0 }).reply(200, pins(0, 200), { 'X-Total-Count': '999' })
-			.get('/v1/schedules').query({ limit: 50, offset: 200 }).reply(200, pins(200, 50), { 'X-Total-Count': '999' });
-		const some = await pinBridgeRequestList(ctx(), { method: 'GET', path: '/v1/schedules' }, { returnAll: false, limit: 250, paginated: true });
-		expect(some).toHaveLength(250);
-		scope.done();
-	});
-
-	it('takes unpaginated lists whole and applies the limit locally', async () => {
-		const scope = api().get('/v1/webhooks').reply(200, pins(0, 7));
-		const some = await pinBridgeRequestList(ctx(), { method: 'GET', path: '/v1/webhooks' }, { returnAll: false, limit: 5, paginated: false });
 		expect(some.map((hook) => hook.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
 		scope.done();
 	});

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { resolveDateTime } from './runAt';
-import { checkBoardId, checkUuid, idParameter, invalidField } from './validation';
+import { idParameter, invalidField } from './validation';
 
 /** The optional account picker of a list or report operation, as `account_id`, checked first. */
 export function accountQuery(ctx: IExecuteSingleFunctions): IDataObject {
 	const accountId = idParameter(ctx, 'account', 'Pinterest Account');
-	return accountId ? { account_id: checkUuid(ctx, 'Pinterest Account', accountId) } : {};
+	return accountId ? { account_id: accountId } : {};
 }
 
 /** The optional account and board pickers of a list operation, as `account_id` / `board_id`, checked first. */
 export function accountAndBoardQuery(ctx: IExecuteSingleFunctions): IDataObject {
 	const qs: IDataObject = accountQuery(ctx);
 	const boardId = idParameter(ctx, 'board', 'Board');
-	if (boardId) qs.board_id = checkBoardId(ctx, 'Board', boardId);
+	if (boardId) qs.board_id = boardId;
 	return qs;
 }
 

@@ -27,12 +27,10 @@ import { sha256Hex } from './idempotency';
 import type { ItemContext } from './itemContext';
 import { readBinaryMedia, uploadAsset, type BinaryMedia } from './media';
 import {
-	checkBoardId,
 	checkMaxLength,
-	checkOptionalText,
 	checkText,
-	checkUuid,
 	idParameter,
+	requiredIdParameter,
 	invalidField,
 	textParameter,
 } from './validation';
@@ -119,7 +117,11 @@ function optional(value: string): string | undefined {
 
 async function readCover(ctx: ItemContext, input: PinContentInput, isVideo: boolean): Promise<void> {
 	const coverSource = choiceOf(ctx, 'coverSource', 'none', 'Cover Image') as CoverSource;
-	if (coverSource === 'none' || (coverSource as string) === '') return;
+	if (coverSource === 'none' || (coverSource as string) === '') {
+		// PinBridge requires a cover for every video Pin (contract §9.3): refused here rather than by PinBridge.
+		if (isVideo) throw invalidField(ctx, 'Cover Image', 'a video Pin needs a cover image: choose an image URL, a binary or an asset');
+		return;
+	}
 	if (!isVideo) throw invalidField(ctx, 'Cover Image', 'only a video Pin takes a cover image; set it to None');
 	if (coverSource === 'url') {
 		const url = textParameter(ctx, 'coverImageUrl', 'Cover Image URL');
@@ -129,7 +131,6 @@ async function readCover(ctx: ItemContext, input: PinContentInput, isVideo: bool
 	} else if (coverSource === 'asset') {
 		const id = idParameter(ctx, 'coverAssetId', 'Cover Asset ID');
 		if (!id) throw invalidField(ctx, 'Cover Asset ID', 'is required when the cover is an existing asset');
-		checkUuid(ctx, 'Cover Asset ID', id);
 		input.coverAssetId = id;
 	} else if (coverSource === 'binary') {
 		const name = choiceOf(ctx, 'coverBinaryPropertyName', 'cover', 'Cover Input Binary Field');
@@ -149,7 +150,6 @@ async function readMedia(ctx: ItemContext, input: PinContentInput): Promise<void
 	} else if (source === 'imageAsset' || source === 'videoAsset') {
 		const id = idParameter(ctx, 'assetId', 'Asset ID');
 		if (!id) throw invalidField(ctx, 'Asset ID', 'is required: exactly one media source must be given');
-		checkUuid(ctx, 'Asset ID', id);
 		input.assetId = id;
 	} else if (source === 'imageBinary' || source === 'videoBinary') {
 		const name = choiceOf(ctx, 'binaryPropertyName', 'data', 'Input Binary Field');
@@ -160,12 +160,9 @@ async function readMedia(ctx: ItemContext, input: PinContentInput): Promise<void
 }
 
 export async function readPinContent(ctx: ItemContext): Promise<PinContentInput> {
+	// Optional (contract §9.1.3): PinBridge's quick start publishes with the board alone.
 	const accountId = idParameter(ctx, 'account', 'Pinterest Account');
-	if (!accountId) throw invalidField(ctx, 'Pinterest Account', 'is required');
-	checkUuid(ctx, 'Pinterest Account', accountId);
-	const boardId = idParameter(ctx, 'board', 'Board');
-	if (!boardId) throw invalidField(ctx, 'Board', 'is required');
-	checkBoardId(ctx, 'Board', boardId);
+	const boardId = requiredIdParameter(ctx, 'board', 'Board');
 
 	const title = textParameter(ctx, 'title', 'Title');
 	if (!title) throw invalidField(ctx, 'Title', 'is required');
@@ -176,7 +173,7 @@ export async function readPinContent(ctx: ItemContext): Promise<PinContentInput>
 	if (link) checkHttpUrl(ctx, 'Link', link, LIMITS.link);
 
 	const details = (ctx.getNodeParameter('pinDetails', {}) ?? {}) as IDataObject;
-	const altText = checkOptionalText(ctx, 'Alt Text', details.altText);
+	const altText = checkText(ctx, 'Alt Text', details.altText);
 	checkMaxLength(ctx, 'Alt Text', altText, LIMITS.altText);
 	const dominantColor = checkText(ctx, 'Dominant Color', details.dominantColor);
 	if (dominantColor && !COLOR_PATTERN.test(dominantColor)) {
@@ -234,11 +231,8 @@ export async function buildPinContent(
 	options: { uploadBinaries: boolean; input?: PinContentInput },
 ): Promise<BuiltPinContent> {
 	const input = options.input ?? (await readPinContent(ctx));
-	const body: IDataObject = {
-		account_id: input.accountId,
-		board_id: input.boardId,
-		title: input.title,
-	};
+	const body: IDataObject = { board_id: input.boardId, title: input.title };
+	if (input.accountId) body.account_id = input.accountId;
 	if (input.description !== undefined) body.description = input.description;
 	if (input.link !== undefined) body.link_url = input.link;
 	if (input.altText !== undefined) body.alt_text = input.altText;

@@ -6,10 +6,11 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import { characterCount, describeValue, NUMERIC_ID_PATTERN, textOf, UUID_PATTERN } from '../../shared/values';
+import { opaqueIdOf } from '../../shared/opaqueId';
+import { characterCount, describeValue, textOf } from '../../shared/values';
 import type { ItemContext } from './itemContext';
 
-export { characterCount, describeValue, NUMERIC_ID_PATTERN, UUID_PATTERN };
+export { characterCount, describeValue };
 
 /**
  * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
@@ -45,9 +46,33 @@ export function textParameter(ctx: ItemContext, name: string, label: string): st
 	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown);
 }
 
-/** An ID parameter (string or resource locator) as text: like textParameter, with ID advice for a too-large number. */
+/**
+ * An ID parameter (string or resource locator) as text, '' when empty. PinBridge ids are opaque (contract §9.1.1):
+ * only what can be no id at all is refused (spaces, `/`, `?`, `#`, control characters, a boolean, object or list, a
+ * number beyond 2^53), naming the field; a pasted address gets a hint at the id it holds.
+ */
 export function idParameter(ctx: ItemContext, name: string, label: string): string {
-	return checkText(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown, 'id');
+	return checkId(ctx, label, ctx.getNodeParameter(name, '', { extractValue: true }) as unknown);
+}
+
+/** The placeholders this package's example workflows carry until the user picks a value (README, examples). */
+const EXAMPLE_PLACEHOLDER = /^PINBRIDGE_[A-Z_]+_ID$/;
+
+/** Any value as an id under the opaque-id rule ('' when empty; see idParameter). */
+export function checkId(ctx: ItemContext, label: string, value: unknown): string {
+	const result = opaqueIdOf(value);
+	if (!result.ok) throw invalidField(ctx, label, result.rule);
+	if (EXAMPLE_PLACEHOLDER.test(result.text)) {
+		throw invalidField(ctx, label, `is still the example's placeholder "${result.text}": choose one from the list`);
+	}
+	return result.text;
+}
+
+/** An ID that must be given: the value, or an error naming the field. */
+export function requiredIdParameter(ctx: ItemContext, name: string, label: string): string {
+	const value = idParameter(ctx, name, label);
+	if (!value) throw invalidField(ctx, label, 'is required');
+	return value;
 }
 
 /** A length limit, counted in characters as PinBridge counts them (code points, not UTF-16 units). */
@@ -59,38 +84,10 @@ export function checkMaxLength(ctx: ItemContext, label: string, text: string, ma
 	return text;
 }
 
-/** A PinBridge ID (UUID), already read as text. */
-export function checkUuid(ctx: ItemContext, label: string, value: string): string {
-	if (!UUID_PATTERN.test(value)) throw invalidField(ctx, label, `must be a PinBridge ID (a UUID), got "${value}"`);
-	return value;
-}
-
-/** A Pinterest board ID (digits only), already read as text. */
-export function checkBoardId(ctx: ItemContext, label: string, value: string): string {
-	if (!NUMERIC_ID_PATTERN.test(value)) {
-		throw invalidField(ctx, label, `must be a Pinterest board ID (digits only), got "${value}"`);
-	}
-	return value;
-}
-
-/** A preSend that insists a parameter holds a PinBridge id (UUID) before the request is built into a URL. */
-export function requireUuid(name: string, label: string): PreSendAction {
+/** A preSend that insists an ID parameter is given and can be an id before the request is built into a URL. */
+export function requireId(name: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = idParameter(this, name, label);
-		if (!value) throw invalidField(this, label, 'is required');
-		checkUuid(this, label, value);
-		return requestOptions;
-	};
-}
-
-/** A preSend that insists a parameter holds a numeric Pinterest id (boards). */
-export function requireNumericId(name: string, label: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = idParameter(this, name, label);
-		if (!value) throw invalidField(this, label, 'is required');
-		if (!NUMERIC_ID_PATTERN.test(value)) {
-			throw invalidField(this, label, `must be a Pinterest ID (digits only), got "${value}"`);
-		}
+		requiredIdParameter(this, name, label);
 		return requestOptions;
 	};
 }
@@ -129,9 +126,4 @@ export function checkOneOf<T extends string>(
 		throw invalidField(ctx, label, `must be one of ${allowed.join(', ')}, got ${got}`);
 	}
 	return value as T;
-}
-
-/** Optional text: '' when empty; anything but text (or a number written exactly) is refused (see checkText). */
-export function checkOptionalText(ctx: ItemContext, label: string, value: unknown): string {
-	return checkText(ctx, label, value);
 }

@@ -5,7 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, pinBridgeRequest, type ListOptions, type PinBridgeContext, type PinBridgeRequest } from './request';
+import { MAX_PAGE_SIZE, type ListOptions } from './lists';
+import { pinBridgeRequest, type PinBridgeContext, type PinBridgeRequest } from './request';
 
 /** The query parameter a routed operation declares (empty) to ask for cursor paging, as `offset: 0` asks for offsets. */
 export const CURSOR_PARAMETER = 'cursor';

@@ -32,9 +32,9 @@ import type {
 } from 'n8n-workflow';
 
 import { CURSOR_PARAMETER, pinBridgeRequestCursorList } from './cursorPaging';
+import { pinBridgeRequestList } from './lists';
 import {
 	pinBridgeRequest,
-	pinBridgeRequestList,
 	type PinBridgeContext,
 	type PinBridgeRequest,
 	type PinBridgeResponse,

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -12,7 +12,7 @@ export const disconnectAccount: OperationDefinition = {
 		description: 'Revoke PinBridge’s access to a Pinterest account',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pinterest/accounts/{{ $parameter.account }}' },
-			send: { preSend: [requireUuid('account', 'Pinterest Account')] },
+			send: { preSend: [requireId('account', 'Pinterest Account')] },
 			output: {
 				postReceive: [
 					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {

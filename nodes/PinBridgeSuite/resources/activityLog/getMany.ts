@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { filterTime } from '../../shared/listFilters';
-import { checkOptionalText } from '../../shared/validation';
+import { checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
 
@@ -11,9 +11,9 @@ async function activityFilters(this: IExecuteSingleFunctions, requestOptions: IH
 	const filters = (this.getNodeParameter('filters', {}) ?? {}) as IDataObject;
 	if (filters.category) qs.category = filters.category;
 	if (filters.status) qs.status = filters.status;
-	const action = checkOptionalText(this, 'Action', filters.action);
+	const action = checkText(this, 'Action', filters.action);
 	if (action) qs.action = action;
-	const resourceType = checkOptionalText(this, 'Resource Type', filters.resourceType);
+	const resourceType = checkText(this, 'Resource Type', filters.resourceType);
 	if (resourceType) qs.resource_type = resourceType;
 	if (filters.since) qs.since = filterTime(this, 'Since', filters.since);
 	return { ...requestOptions, qs };

@@ -1,5 +1,5 @@
 import { accountLocator } from '../../../shared/locators';
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 export const collectAccountAnalytics: OperationDefinition = {
@@ -14,7 +14,7 @@ export const collectAccountAnalytics: OperationDefinition = {
 				method: 'POST',
 				url: '=/v1/analytics/accounts/{{ String($parameter.account).trim() }}/collect',
 			},
-			send: { preSend: [requireUuid('account', 'Pinterest Account')] },
+			send: { preSend: [requireId('account', 'Pinterest Account')] },
 		},
 	},
 	fields: [accountLocator({}, { description: 'The Pinterest account whose analytics to collect' })],

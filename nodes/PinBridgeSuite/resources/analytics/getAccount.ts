@@ -1,5 +1,5 @@
 import { accountLocator } from '../../../shared/locators';
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import {
 	endDateField,
@@ -20,7 +20,7 @@ export const getAccountAnalytics: OperationDefinition = {
 			'Impressions, saves, clicks and more of a whole Pinterest account (Pins made elsewhere included), as totals or per day',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pinterest/accounts/{{ String($parameter.account).trim() }}/analytics' },
-			send: { preSend: [requireUuid('account', 'Pinterest Account'), sendRangeQuery({ metricsAndSource: true })] },
+			send: { preSend: [requireId('account', 'Pinterest Account'), sendRangeQuery({ metricsAndSource: true })] },
 			output: { postReceive: [shapeAnalyticsOutput] },
 		},
 	},

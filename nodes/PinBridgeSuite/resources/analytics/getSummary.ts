@@ -4,7 +4,7 @@ import { accountLocator } from '../../../shared/locators';
 import { transportRuntime } from '../../../shared/transport/request';
 import { accountQuery } from '../../shared/listFilters';
 import { isKnownTimeZone, resolveDateTime } from '../../shared/runAt';
-import { checkOptionalText, invalidField } from '../../shared/validation';
+import { checkText, invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { MAX_RANGE_DAYS } from './fields';
 
@@ -26,7 +26,7 @@ function instantParameter(ctx: IExecuteSingleFunctions, name: string, label: str
  */
 async function sendSummaryQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const options = (this.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	const timeZone = checkOptionalText(this, 'Time Zone', options.timeZone) || this.getTimezone();
+	const timeZone = checkText(this, 'Time Zone', options.timeZone) || this.getTimezone();
 	if (!isKnownTimeZone(timeZone)) {
 		throw invalidField(this, 'Time Zone', `"${timeZone}" is not a time zone name (e.g. Europe/Berlin, America/New_York)`);
 	}

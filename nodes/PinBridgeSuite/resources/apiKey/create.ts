@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { checkOneOf, invalidField, stringListParameter, textParameter, UUID_PATTERN } from '../../shared/validation';
+import { checkId, checkOneOf, invalidField, stringListParameter, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 const API_KEY_SCOPES = ['read', 'write', 'destructive'] as const;
@@ -19,10 +19,7 @@ async function buildApiKeyBody(this: IExecuteSingleFunctions, requestOptions: IH
 		.flatMap((value) => value.split(','))
 		.map((value) => value.trim())
 		.filter((value) => value !== '');
-	const notUuid = accountIds.find((id) => !UUID_PATTERN.test(id));
-	if (notUuid !== undefined) {
-		throw invalidField(this, 'Pinterest Account IDs', `must be PinBridge account IDs (UUIDs), got "${notUuid}"`);
-	}
+	for (const id of accountIds) checkId(this, 'Pinterest Account IDs', id);
 	if (accountIds.length) body.pinterest_account_ids = [...new Set(accountIds)];
 
 	requestOptions.body = body;

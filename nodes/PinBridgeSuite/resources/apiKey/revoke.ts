@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requireUuid, textParameter } from '../../shared/validation';
+import { requireId, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 export const revokeApiKey: OperationDefinition = {
@@ -11,7 +11,7 @@ export const revokeApiKey: OperationDefinition = {
 		description: 'Delete an API key; anything still using it is refused from then on',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/api-keys/{{ String($parameter.keyId).trim() }}' },
-			send: { preSend: [requireUuid('keyId', 'API Key ID')] },
+			send: { preSend: [requireId('keyId', 'API Key ID')] },
 			output: {
 				postReceive: [
 					// 204 with no body: say which key was revoked.

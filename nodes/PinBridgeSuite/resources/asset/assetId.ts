@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 
 /** The Asset ID parameter: an id typed in, or an expression such as `{{ $json.id }}` from Upload or Get Many. */
 export const assetIdField: INodeProperties = {
@@ -13,7 +13,7 @@ export const assetIdField: INodeProperties = {
 	description: 'The ID of the asset (the ID in the output of Upload or Get Many)',
 };
 
-export const requireAssetId = requireUuid('assetId', 'Asset ID');
+export const requireAssetId = requireId('assetId', 'Asset ID');
 
 /** The URL of one asset; the id was checked by requireAssetId before this is sent. */
 export const assetUrl = (suffix = '') => `=/v1/assets/{{ String($parameter.assetId).trim() }}${suffix}`;

@@ -7,7 +7,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
+import { pinBridgeRequestList } from '../../../shared/transport/lists';
+import type { PinBridgeContext } from '../../../shared/transport/request';
 import { filterTime } from '../../shared/listFilters';
 import { checkOneOf, checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
@@ -39,8 +40,8 @@ async function assetFilters(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 /**
- * GET /v1/assets answers an object `{assets, total, storage_*}`, not a bare array (contract §8.14 item 1), so it is
- * paged here: pages of up to 200 until Limit, `total` or a short page. One output item per asset.
+ * GET /v1/assets answers an object `{assets, total, storage_*}`, not a bare array (contract §8.14 item 1): the list
+ * reader takes either shape. One output item per asset.
  */
 async function listAssets(
 	this: IExecutePaginationFunctions,
@@ -48,21 +49,12 @@ async function listAssets(
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const wanted = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', 50));
-	const assets: IDataObject[] = [];
-	while (assets.length < wanted) {
-		const limit = Math.min(MAX_PAGE_SIZE, wanted - assets.length);
-		const { body } = await pinBridgeRequest<IDataObject>(this as unknown as PinBridgeContext, {
-			method: 'GET',
-			path: '/v1/assets',
-			qs: { ...(requestData.options.qs as IDataObject), limit, offset: assets.length },
-			itemIndex,
-		});
-		const page = Array.isArray(body?.assets) ? (body.assets as IDataObject[]) : [];
-		assets.push(...page);
-		const total = Number(body?.total);
-		if (page.length < limit || (Number.isFinite(total) && assets.length >= total)) break;
-	}
+	const limit = Number(this.getNodeParameter('limit', 50));
+	const assets = await pinBridgeRequestList(
+		this as unknown as PinBridgeContext,
+		{ method: 'GET', path: '/v1/assets', qs: { ...(requestData.options.qs as IDataObject), offset: 0 }, itemIndex },
+		{ returnAll, limit, paginated: true },
+	);
 	return assets.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 

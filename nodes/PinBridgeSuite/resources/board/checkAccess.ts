@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
-import { requireNumericId, requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { SCOPE_MISSING_HINT } from './privacy';
 
@@ -36,7 +36,7 @@ export const checkBoardAccess: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}/access',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireUuid('account', 'Pinterest Account'), requireNumericId('board', 'Board')] },
+			send: { preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')] },
 			output: { postReceive: [accessOutput] },
 		},
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { checkMaxLength, checkOneOf, checkOptionalText, invalidField, requireUuid } from '../../shared/validation';
+import { checkMaxLength, checkOneOf, checkText, invalidField, requireId } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 import { explainScopeMissing, PRIVACY_VALUES, privacyOptions } from './privacy';
@@ -10,11 +10,11 @@ export const BOARD_NAME_MAX = 180;
 
 async function checkBoardName(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const body = requestOptions.body as IDataObject;
-	const name = checkOptionalText(this, 'Name', body.name);
+	const name = checkText(this, 'Name', body.name);
 	if (name === '') throw invalidField(this, 'Name', 'is required');
 	body.name = checkMaxLength(this, 'Name', name, BOARD_NAME_MAX);
 	// Sent only when given (routing leaves it out when empty); an expression giving true or an object is refused.
-	if (body.description !== undefined) body.description = checkOptionalText(this, 'Description', body.description) || undefined;
+	if (body.description !== undefined) body.description = checkText(this, 'Description', body.description) || undefined;
 	body.privacy = checkOneOf(this, 'Privacy', body.privacy ?? 'PUBLIC', PRIVACY_VALUES);
 	return requestOptions;
 }
@@ -31,7 +31,7 @@ export const createBoard: OperationDefinition = {
 				url: '/v1/pinterest/boards',
 				body: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireUuid('account', 'Pinterest Account'), checkBoardName] },
+			send: { preSend: [requireId('account', 'Pinterest Account'), checkBoardName] },
 			operations: { pagination: explainScopeMissing },
 		},
 	},

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requireNumericId, requireUuid, textParameter } from '../../shared/validation';
+import { requireId, textParameter } from '../../shared/validation';
 import { accountLocator, boardLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -16,7 +16,7 @@ export const deleteBoard: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireUuid('account', 'Pinterest Account'), requireNumericId('board', 'Board')] },
+			send: { preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')] },
 			output: {
 				postReceive: [
 					// PinBridge answers 204 with no body: say what was deleted so the item is useful downstream.

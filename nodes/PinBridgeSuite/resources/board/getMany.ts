@@ -1,4 +1,4 @@
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 import { returnAllAndLimit } from '../operation';
@@ -16,7 +16,7 @@ export const getManyBoards: OperationDefinition = {
 				url: '/v1/pinterest/boards',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireUuid('account', 'Pinterest Account')] },
+			send: { preSend: [requireId('account', 'Pinterest Account')] },
 		},
 	},
 	fields: [accountLocator({}, { description: 'The Pinterest account whose boards to list' }), ...returnAllAndLimit()],

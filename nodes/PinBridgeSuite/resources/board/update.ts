@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { accountLocator, boardLocator } from '../../../shared/locators';
-import { checkMaxLength, checkOneOf, checkText, invalidField, requireNumericId, requireUuid } from '../../shared/validation';
+import { checkMaxLength, checkOneOf, checkText, invalidField, requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { BOARD_NAME_MAX } from './create';
 import { explainScopeMissing, PRIVACY_VALUES, privacyOptions } from './privacy';
@@ -34,7 +34,7 @@ export const updateBoard: OperationDefinition = {
 				body: { account_id: '={{ $parameter.account }}' },
 			},
 			send: {
-				preSend: [requireUuid('account', 'Pinterest Account'), requireNumericId('board', 'Board'), prepareBoardUpdate],
+				preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board'), prepareBoardUpdate],
 			},
 			operations: { pagination: explainScopeMissing },
 		},

@@ -1,4 +1,4 @@
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 export const getImport: OperationDefinition = {
@@ -9,7 +9,7 @@ export const getImport: OperationDefinition = {
 		description: 'Get an import job with its progress and the outcome of each row',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pins/imports/{{ String($parameter.importId).trim() }}' },
-			send: { preSend: [requireUuid('importId', 'Import ID')] },
+			send: { preSend: [requireId('importId', 'Import ID')] },
 		},
 	},
 	fields: [

@@ -6,7 +6,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { canonicalJson, MAX_IDEMPOTENCY_KEY_LENGTH, sha256Hex } from '../../shared/idempotency';
 import { relatedTermsOf } from '../../shared/pinContent';
-import { characterCount, invalidField, NUMERIC_ID_PATTERN, UUID_PATTERN } from '../../shared/validation';
+import { opaqueIdOf } from '../../../shared/opaqueId';
+import { characterCount, invalidField } from '../../shared/validation';
 import { textOf } from '../../../shared/values';
 import { resolveRunAt } from '../../shared/runAt';
 import { transportRuntime } from '../../../shared/transport/request';
@@ -102,14 +103,11 @@ export function prepareRows(ctx: IExecuteSingleFunctions): IDataObject[] {
 	});
 }
 
-/** The ids a row names must have PinBridge's shapes (as the node's own pickers check), e.g. not the example's text. */
+/** The ids a row names must be able to be ids (contract §9.1.1: opaque strings; PinBridge judges the rest). */
 function checkRowIds(ctx: IExecuteSingleFunctions, row: IDataObject, rowNumber: number): void {
-	const present = (value: unknown) => value !== undefined && value !== null && value !== '';
-	if (present(row.account_id) && !UUID_PATTERN.test(String(row.account_id))) {
-		throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: account_id must be a PinBridge account ID (a UUID), got "${String(row.account_id)}"`);
-	}
-	if (present(row.board_id) && !NUMERIC_ID_PATTERN.test(String(row.board_id))) {
-		throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: board_id must be a Pinterest board ID (digits only), got "${String(row.board_id)}"`);
+	for (const field of ['account_id', 'board_id', 'asset_id', 'cover_image_asset_id']) {
+		const result = opaqueIdOf(row[field]);
+		if (!result.ok) throw invalidField(ctx, ROWS_FIELD, `row ${rowNumber}: ${field} ${result.rule}`);
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 
 /** The Pin ID parameter: an id typed in, or an expression such as `{{ $json.id }}` from a previous Publish. */
 export const pinIdField: INodeProperties = {
@@ -13,4 +13,4 @@ export const pinIdField: INodeProperties = {
 	description: 'The PinBridge ID of the Pin (the "ID" in the output of Publish), not the Pinterest Pin ID',
 };
 
-export const requirePinId = requireUuid('pinId', 'Pin ID');
+export const requirePinId = requireId('pinId', 'Pin ID');

@@ -20,7 +20,7 @@ import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH 
 import type { ItemContext } from '../../shared/itemContext';
 import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
-import { checkMaxLength, checkOptionalText, invalidField } from '../../shared/validation';
+import { checkMaxLength, checkText, invalidField } from '../../shared/validation';
 import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { createdByThisCall, CREATED_BY_THIS_CALL } from './replay';
@@ -48,7 +48,7 @@ export interface PreparedPublish {
 export async function preparePublish(ctx: ItemContext): Promise<PreparedPublish> {
 	const input = await readPinContent(ctx);
 	const options = (ctx.getNodeParameter('publishOptions', {}) ?? {}) as PublishOptions;
-	const customKey = checkOptionalText(ctx, 'Idempotency Key', options.idempotencyKey);
+	const customKey = checkText(ctx, 'Idempotency Key', options.idempotencyKey);
 	checkMaxLength(ctx, 'Idempotency Key', customKey, MAX_IDEMPOTENCY_KEY_LENGTH);
 	if (options.waitForPublish && !(Number(options.waitTimeoutSeconds ?? 300) > 0)) {
 		throw invalidField(ctx, 'Wait Timeout (Seconds)', 'must be more than 0');

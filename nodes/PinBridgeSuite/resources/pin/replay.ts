@@ -11,6 +11,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { instantOf } from '../../../shared/times';
+
 /** The output field. */
 export const CREATED_BY_THIS_CALL = 'created_by_this_call';
 
@@ -28,7 +30,7 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
  */
 export function createdByThisCall(pin: IDataObject, headers: IDataObject, elapsedMs: number): boolean | undefined {
 	const answeredAt = Date.parse(headerValue(headers, 'date') ?? '');
-	const createdAt = typeof pin.created_at === 'string' ? Date.parse(pin.created_at) : Number.NaN;
+	const createdAt = instantOf(pin.created_at);
 	if (Number.isNaN(answeredAt) || Number.isNaN(createdAt)) return undefined;
 	return answeredAt - createdAt <= Math.max(0, elapsedMs) + CLOCK_TOLERANCE_MS;
 }

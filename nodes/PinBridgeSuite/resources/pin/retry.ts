@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { explainFailures } from '../../shared/explain';
-import { checkBoardId, checkText, checkUuid, textParameter } from '../../shared/validation';
+import { checkId, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
@@ -19,10 +19,10 @@ const retryFailedPin = explainFailures((ctx, error) => {
 async function retryOverrides(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const options = (this.getNodeParameter('retryOptions', {}) ?? {}) as IDataObject;
 	const body: IDataObject = {};
-	const accountId = checkText(this, 'Pinterest Account ID', options.accountId, 'id');
-	if (accountId) body.account_id = checkUuid(this, 'Pinterest Account ID', accountId);
-	const boardId = checkText(this, 'Board ID', options.boardId, 'id');
-	if (boardId) body.board_id = checkBoardId(this, 'Board ID', boardId);
+	const accountId = checkId(this, 'Pinterest Account ID', options.accountId);
+	if (accountId) body.account_id = accountId;
+	const boardId = checkId(this, 'Board ID', options.boardId);
+	if (boardId) body.board_id = boardId;
 	return Object.keys(body).length ? { ...requestOptions, body } : requestOptions;
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { applyClearFields, clearFieldsProperty, type Clearable } from '../../shared/clearFields';
 import { explainFailures } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
-import { checkBoardId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
+import { checkId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
@@ -27,7 +27,10 @@ export async function prepareUpdate(this: IExecuteSingleFunctions, requestOption
 		if (name === 'link') checkHttpUrl(this, label, value, max);
 		body[apiField] = value;
 	}
-	if ('boardId' in fields) body.board_id = checkBoardId(this, 'Board ID', checkText(this, 'Board ID', fields.boardId, 'id'));
+	if ('boardId' in fields) {
+		body.board_id = checkId(this, 'Board ID', fields.boardId);
+		if (body.board_id === '') throw invalidField(this, 'Board ID', 'is empty: leave it out to keep the board');
+	}
 	applyClearFields(this, body, CLEARABLE);
 	if (Object.keys(body).length === 0) {
 		throw invalidField(this, 'Update Fields', 'choose at least one field to change or clear');

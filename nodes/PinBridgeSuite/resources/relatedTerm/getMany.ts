@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { invalidField, requireUuid, stringListParameter } from '../../shared/validation';
+import { invalidField, requireId, stringListParameter } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -46,7 +46,7 @@ export const getManyRelatedTerms: OperationDefinition = {
 			'Ask Pinterest (through PinBridge) for search terms related to yours, e.g. to choose keywords or a Pin’s related terms',
 		routing: {
 			request: { method: 'GET', url: '/v1/pinterest/terms/related', qs: { account_id: '={{ $parameter.account }}' } },
-			send: { preSend: [requireUuid('account', 'Pinterest Account'), sendTerms] },
+			send: { preSend: [requireId('account', 'Pinterest Account'), sendTerms] },
 			output: { postReceive: [splitByTerm] },
 		},
 	},

@@ -5,11 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	pinBridgeRequestList,
-	type PinBridgeContext,
-	type PinBridgeRequest,
-} from '../../../shared/transport/request';
+import { pinBridgeRequestList } from '../../../shared/transport/lists';
+import type { PinBridgeContext, PinBridgeRequest } from '../../../shared/transport/request';
+import { instantOf } from '../../../shared/times';
 
 /** null, undefined and '' all mean "not set" (PinBridge returns null where the node sent nothing). */
 function same(a: unknown, b: unknown): boolean {
@@ -19,10 +17,14 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Whether a schedule PinBridge lists is the one `sent` would create. */
 export function isSameSchedule(schedule: IDataObject, sent: IDataObject, runAt: number): boolean {
-	if (schedule.status === 'canceled') return false; // canceled on purpose: not the one the lost attempt made
-	if (!same(schedule.pinterest_account_id ?? schedule.account_id, sent.account_id)) return false;
-	// PinBridge answers run_at in UTC and may drop sub-second digits: compare instants to the second.
-	if (!(Math.abs(Date.parse(String(schedule.run_at)) - runAt) < 1000)) return false;
+	// Canceled on purpose (either spelling): not the one the lost attempt made.
+	if (schedule.status === 'canceled' || schedule.status === 'cancelled') return false;
+	// Sent without an account, PinBridge chose the board's (contract §9.1.3): the board decides then.
+	if (sent.account_id !== undefined && !same(schedule.pinterest_account_id ?? schedule.account_id, sent.account_id)) {
+		return false;
+	}
+	// PinBridge answers run_at in UTC (an offset-less time too) and may drop sub-second digits: compare to the second.
+	if (!(Math.abs(instantOf(schedule.run_at) - runAt) < 1000)) return false;
 	const payload = (schedule.payload && typeof schedule.payload === 'object' ? schedule.payload : schedule) as IDataObject;
 	const fields = ['board_id', 'title', 'description', 'link_url'];
 	if (!fields.every((field) => same(payload[field], sent[field]))) return false;
@@ -48,7 +50,7 @@ export async function findExistingSchedule(
 			method: 'GET',
 			path: '/v1/schedules',
 			qs: {
-				account_id: sent.account_id,
+				...(sent.account_id === undefined ? {} : { account_id: sent.account_id }),
 				board_id: sent.board_id,
 				since: new Date(runAt - 1000).toISOString(),
 				until: new Date(runAt + 1000).toISOString(),
@@ -60,6 +62,6 @@ export async function findExistingSchedule(
 	);
 	const matches = candidates.filter((schedule) => isSameSchedule(schedule, sent, runAt));
 	// Several identical schedules: the newest is the likeliest to be the lost attempt's.
-	matches.sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')));
+	matches.sort((a, b) => (instantOf(b.created_at) || 0) - (instantOf(a.created_at) || 0));
 	return matches[0];
 }

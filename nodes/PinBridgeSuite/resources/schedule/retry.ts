@@ -1,8 +1,16 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
+import { instantOf } from '../../../shared/times';
 import { transportRuntime } from '../../../shared/transport/request';
 import { explainFailures } from '../../shared/explain';
-import { resolveRunAt } from '../../shared/runAt';
+import { resolveDateTime, resolveRunAt } from '../../shared/runAt';
 import { invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
@@ -14,6 +22,35 @@ async function newRunAt(this: IExecuteSingleFunctions, requestOptions: IHttpRequ
 	const runAt = resolveRunAt(raw, this.getTimezone(), transportRuntime.now());
 	if (!runAt.ok) throw invalidField(this, 'New Run At', runAt.rule);
 	return { ...requestOptions, body: { run_at: runAt.value } };
+}
+
+/**
+ * Whether PinBridge took New Run At. Retry's body is optional (contract §8.5); a PinBridge that ignores it runs the
+ * schedule at its old time or publishes its Pin now, so a different run_at in the answer is said, not passed over.
+ */
+async function checkNewRunAt(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const raw = this.getNodeParameter('newRunAt', '') as unknown;
+	const asked = raw === '' || raw === null || raw === undefined ? undefined : resolveDateTime(raw, this.getTimezone());
+	const answer = response.body as IDataObject | undefined;
+	if (!asked?.ok || !answer || typeof answer !== 'object') return items;
+	const askedAt = instantOf(asked.value);
+	const answeredAt = instantOf(answer.run_at);
+	if (!Number.isNaN(answeredAt) && Math.abs(answeredAt - askedAt) < 1000) return items;
+	const what = answer.pin_id
+		? `its Pin ${String(answer.pin_id)} is published again now`
+		: `it runs at ${String(answer.run_at ?? 'a time PinBridge did not say')}`;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Schedule ${String(answer.id ?? '')} was retried, but PinBridge did not take New Run At: ${what} (status ${String(answer.status)})`,
+		{
+			itemIndex: this.getItemIndex(),
+			description: `New Run At asked for ${asked.value}. If the schedule should not run then, use Schedule → Cancel on it.`,
+		},
+	);
 }
 
 const explainRetry = explainFailures((ctx, error) =>
@@ -35,6 +72,7 @@ export const retrySchedule: OperationDefinition = {
 		routing: {
 			request: { method: 'POST', url: scheduleUrl('/retry') },
 			send: { preSend: [requireScheduleId, newRunAt] },
+			output: { postReceive: [checkNewRunAt] },
 			operations: { pagination: explainRetry },
 		},
 	},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireUuid } from '../../shared/validation';
+import { requireId } from '../../shared/validation';
 
 /** The Schedule ID parameter: an id typed in, or an expression such as `{{ $json.id }}` from a previous Create. */
 export const scheduleIdField: INodeProperties = {
@@ -13,7 +13,7 @@ export const scheduleIdField: INodeProperties = {
 	description: 'The PinBridge ID of the schedule (the ID in the output of Schedule → Create or Get Many)',
 };
 
-export const requireScheduleId = requireUuid('scheduleId', 'Schedule ID');
+export const requireScheduleId = requireId('scheduleId', 'Schedule ID');
 
 /** The URL of one schedule; the id was checked by requireScheduleId before this is sent. */
 export const scheduleUrl = (suffix = '') => `=/v1/schedules/{{ String($parameter.scheduleId).trim() }}${suffix}`;

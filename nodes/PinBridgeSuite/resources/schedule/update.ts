@@ -5,31 +5,29 @@ import { applyClearFields, clearFieldsProperty, type Clearable } from '../../sha
 import { explainFailures } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
 import { resolveRunAt } from '../../shared/runAt';
-import { checkBoardId, checkMaxLength, checkText, checkUuid, invalidField, textParameter } from '../../shared/validation';
+import { checkId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
 
-type Rule = 'text' | 'url' | 'board' | 'uuid';
+type Rule = 'text' | 'url' | 'id';
 /** Fields of PATCH /v1/schedules/{id} (contract §8.5): parameter → [API field, label, rule, limit]. */
 const FIELDS: Record<string, [string, string, Rule, number]> = {
 	title: ['title', 'Title', 'text', LIMITS.title],
 	description: ['description', 'Description', 'text', LIMITS.description],
 	link: ['link_url', 'Link', 'url', LIMITS.link],
-	boardId: ['board_id', 'Board ID', 'board', 0],
+	boardId: ['board_id', 'Board ID', 'id', 0],
 	imageUrl: ['image_url', 'Image URL', 'url', LIMITS.mediaUrl],
-	assetId: ['asset_id', 'Asset ID', 'uuid', 0],
+	assetId: ['asset_id', 'Asset ID', 'id', 0],
 	coverImageUrl: ['cover_image_url', 'Cover Image URL', 'url', LIMITS.mediaUrl],
-	coverAssetId: ['cover_image_asset_id', 'Cover Asset ID', 'uuid', 0],
+	coverAssetId: ['cover_image_asset_id', 'Cover Asset ID', 'id', 0],
 };
 const CLEARABLE: Clearable = { description: ['description', 'Description'], link: ['link_url', 'Link'], cover: ['cover_image_url', 'Cover Image'] };
 
 function fieldValue(ctx: IExecuteSingleFunctions, raw: unknown, [, label, rule, max]: [string, string, Rule, number]) {
-	const value = checkText(ctx, label, raw, rule === 'text' || rule === 'url' ? 'text' : 'id');
+	const value = rule === 'text' || rule === 'url' ? checkText(ctx, label, raw) : checkId(ctx, label, raw);
 	if (value === '') throw invalidField(ctx, label, 'is empty: leave it out to keep it, or use Clear Fields');
 	if (rule === 'url') checkHttpUrl(ctx, label, value, max);
 	if (rule === 'text') checkMaxLength(ctx, label, value, max);
-	if (rule === 'board') checkBoardId(ctx, label, value);
-	if (rule === 'uuid') checkUuid(ctx, label, value);
 	return value;
 }
 

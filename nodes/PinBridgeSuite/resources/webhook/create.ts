@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { checkBoolean, checkOptionalText } from '../../shared/validation';
+import { checkBoolean, checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import {
 	checkEvents,
@@ -22,7 +22,7 @@ import {
 
 function ownSecret(ctx: IExecuteSingleFunctions | IExecutePaginationFunctions): string {
 	const value = ctx.getNodeParameter('secret', '') as unknown;
-	return checkOptionalText(ctx as IExecuteSingleFunctions, 'Secret', value) === '' ? '' : String(value);
+	return checkText(ctx as IExecuteSingleFunctions, 'Secret', value) === '' ? '' : String(value);
 }
 
 async function buildWebhookBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

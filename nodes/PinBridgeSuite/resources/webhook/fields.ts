@@ -9,13 +9,13 @@ import type {
 } from 'n8n-workflow';
 
 import { routeThroughHelper } from '../../../shared/transport/routing';
-import { characterCount, checkText, invalidField, requireUuid } from '../../shared/validation';
+import { characterCount, checkText, invalidField, requireId } from '../../shared/validation';
 
 export const WEBHOOK_EVENTS = ['pin.published', 'pin.failed'];
 export const SECRET_MIN_LENGTH = 16;
 export const SECRET_MAX_LENGTH = 255;
 
-export const requireWebhookId = requireUuid('webhookId', 'Webhook ID');
+export const requireWebhookId = requireId('webhookId', 'Webhook ID');
 
 /** The notice shown where a secret gets generated: the user has one chance to copy it. */
 export const SECRET_SHOWN_ONCE =

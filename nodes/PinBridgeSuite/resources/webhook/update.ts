@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { checkBoolean, checkOptionalText, invalidField } from '../../shared/validation';
+import { checkBoolean, checkText, invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import {
 	checkEvents,
@@ -40,7 +40,7 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, requestOptions: IH
 	if (fields.url !== undefined) body.url = checkWebhookUrl(this, 'URL', fields.url);
 	if (fields.events !== undefined) body.events = checkEvents(this, 'Events', fields.events);
 	if (fields.isEnabled !== undefined) body.is_enabled = checkBoolean(this, 'Enabled', fields.isEnabled);
-	const ownSecret = checkOptionalText(this, 'Secret', fields.secret) === '' ? '' : String(fields.secret);
+	const ownSecret = checkText(this, 'Secret', fields.secret) === '' ? '' : String(fields.secret);
 	if (ownSecret && fields.rotateSecret) {
 		throw invalidField(this, 'Rotate Secret', 'cannot be combined with Secret: set your own secret or let the node generate one');
 	}
