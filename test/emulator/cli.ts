@@ -1,5 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
-// npm run emulator [-- --port 4010 --plan growth --seed 1 --latency 0 --publish-delay 200 --manual-clock --log]
+// npm run emulator [-- --port 4010 --plan growth --seed 1 --latency 0 --publish-delay 200 --manual-clock --log
+//                      --profile full|documented]
+import { parseProfile } from './ids';
 import { startEmulator } from './server';
 
 function arg(name: string): string | undefined {
@@ -21,9 +23,11 @@ async function main(): Promise<void> {
 		clock: flag('manual-clock') ? 'manual' : 'real',
 		logRequests: flag('log') || !flag('quiet'),
 		oauthAutoApprove: flag('oauth-auto-approve'),
+		profile: parseProfile(arg('profile') ?? process.env.PINBRIDGE_EMULATOR_PROFILE),
 	});
 	console.log(`PinBridge emulator listening on ${emu.url}
 
+  profile      ${emu.profile}${emu.profile === 'documented' ? '   (quick-start ids, four-field webhook bodies, no Date/X-Total-Count/X-Request-ID)' : ''}
   API key      ${emu.apiKey}   (scopes: read, write, destructive; plan: ${arg('plan') ?? 'growth'})
   workspace    ${emu.workspaceId}
   account id   ${emu.accountId}

@@ -82,19 +82,24 @@ export class Deliverer {
 		const now = this.emu.clock.now();
 		for (const wh of store.webhooks.values()) {
 			if (wh.workspace_id !== pin.workspace_id || !wh.is_enabled || !wh.events.includes(event)) continue;
-			const id = store.id();
-			const body = JSON.stringify({
-				event,
-				delivery_id: id,
-				occurred_at: this.emu.clock.iso(now),
-				pin_id: pin.id,
-				account_id: pin.pinterest_account_id,
-				board_id: pin.board_id,
-				status: pin.status,
-				pinterest_pin_id: pin.pinterest_pin_id,
-				error_code: pin.error_code,
-				error_message: pin.error_message,
-			});
+			const id = store.id('delivery');
+			const body = JSON.stringify(
+				this.emu.documented
+					? // §9.1.2: the quick-start page's delivery holds exactly these four; the rest is in the headers.
+						{ event, pin_id: pin.id, board_id: pin.board_id, status: pin.status }
+					: {
+							event,
+							delivery_id: id,
+							occurred_at: this.emu.clock.iso(now),
+							pin_id: pin.id,
+							account_id: pin.pinterest_account_id,
+							board_id: pin.board_id,
+							status: pin.status,
+							pinterest_pin_id: pin.pinterest_pin_id,
+							error_code: pin.error_code,
+							error_message: pin.error_message,
+						},
+			);
 			const d: Delivery = {
 				id,
 				webhook_id: wh.id,

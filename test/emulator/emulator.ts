@@ -6,6 +6,7 @@ import { Clock, Scheduler, type ClockMode } from './clock';
 import { Deliverer } from './deliveries';
 import { Faults } from './faults';
 import type { RequestLogEntry } from './http';
+import { IdMaker, type EmulatorProfile } from './ids';
 import { Lifecycle } from './lifecycle';
 import { Rng, RngStreams } from './rng';
 import { ALL_SCOPES, Store } from './state';
@@ -27,6 +28,8 @@ export interface EmulatorConfig {
 	requestLogLimit: number;
 	/** How a webhook's URL is stored and echoed: as sent (default), or normalised as a URL-typed field would. */
 	webhookUrls: WebhookUrlStyle;
+	/** 'full' (default) or 'documented': the quick-start page's ids, four-field deliveries, no optional headers (§9.1.6). */
+	profile: EmulatorProfile;
 }
 
 /**
@@ -105,19 +108,23 @@ export class Emulator {
 		this.reset();
 	}
 
+	get documented(): boolean {
+		return this.config.profile === 'documented';
+	}
+
 	/** Wipe all state and re-seed: the default workspace/key/account/boards get the same ids again. */
 	reset(): void {
 		this.scheduler?.clear();
 		this.rng = new RngStreams(this.config.seed);
 		this.clock = new Clock(this.config.clock, this.config.startTime, this.config.realOffsetMs ?? 0);
 		this.scheduler = new Scheduler(this.clock);
-		this.store = new Store(this.rng, this.clock);
+		this.store = new Store(this.rng, this.clock, this.config.profile);
 		this.lifecycle = new Lifecycle(this);
 		this.deliveries = new Deliverer(this);
 		// Its own id stream, so that logging never shifts the ids of pins, schedules and the rest.
-		const activityIds = new Rng(this.config.seed ^ 0x2c1b3c6d);
+		const activityIds = new IdMaker(this.config.profile, new Rng(this.config.seed ^ 0x2c1b3c6d));
 		this.activity = new ActivityLog(
-			() => activityIds.uuid(),
+			() => activityIds.next('activity'),
 			() => this.clock.now(),
 		);
 		this.analyticsCollects = new Map();

@@ -77,6 +77,34 @@ export function business(status: number, code: string, message: string): ApiErro
 	return new ApiError(status, { detail: { error: { code, message, upgrade_url: UPGRADE_URL } } });
 }
 
+/** The plan features of §9.2 (`GET /v1/billing/status` flags) and what works without each. */
+const PLAN_FEATURES = {
+	uploaded_media_assets: {
+		what: 'Uploaded media (uploads, asset_id, video Pins)',
+		without: 'publish with a public image URL (image_url) instead of an upload',
+	},
+	bulk_imports: {
+		what: 'Bulk publishing (batch and imports)',
+		without: 'publish one Pin per request (POST /v1/pins) instead',
+	},
+} as const;
+
+/**
+ * 402 for a feature the plan lacks (§9.2): final; the message names the feature and the way without it. The code
+ * stays the one decided for each call (§8.16 item 4 for batch: `feature_not_available`; uploads and imports:
+ * `payment_required`), in the business shape with `upgrade_url` and a `remediation`.
+ */
+export function planFeatureMissing(
+	code: 'payment_required' | 'feature_not_available',
+	feature: keyof typeof PLAN_FEATURES,
+	planName: string,
+): ApiError {
+	const f = PLAN_FEATURES[feature];
+	const message = `${f.what} is not included in the ${planName} plan (feature ${feature}): ${f.without}`;
+	const remediation = `To go on without it, ${f.without}; or upgrade the plan.`;
+	return new ApiError(402, { detail: { error: { code, message, remediation, upgrade_url: UPGRADE_URL } } });
+}
+
 export function envelope(
 	status: number,
 	code: string,

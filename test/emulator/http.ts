@@ -102,6 +102,15 @@ export function send(reply: FastifyReply, res: Reply): FastifyReply {
 	return reply.send(res.body);
 }
 
+/** §9.1.5/§9.1.6: headers PinBridge's quick-start page does not show, left out by the documented profile. */
+const OPTIONAL_HEADERS = new Set(['date', 'x-total-count', 'x-request-id']);
+
+function withoutOptionalHeaders(res: Reply): Reply {
+	if (!res.headers) return res;
+	const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !OPTIONAL_HEADERS.has(k.toLowerCase())));
+	return { ...res, headers };
+}
+
 function drop(req: FastifyRequest, reply: FastifyReply): FastifyReply {
 	reply.hijack();
 	req.raw.socket.destroy();
@@ -183,8 +192,9 @@ export function route(
 				return drop(req, reply);
 			}
 			if (entry) entry.status = res.status;
+			if (emu.documented) res = withoutOptionalHeaders(res);
 			// Date from the emulator's clock, the one its created_at/updated_at come from (a real server's are one clock too).
-			reply.header('date', new Date(emu.clock.now()).toUTCString());
+			else reply.header('date', new Date(emu.clock.now()).toUTCString());
 			if (emu.config.logRequests && !opts.control)
 				console.log(`[pinbridge-emulator] ${method} ${req.url} -> ${res.status} (${Date.now() - started} ms)`);
 			return send(reply, res);

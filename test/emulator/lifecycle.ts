@@ -9,7 +9,8 @@ import type { Principal } from './auth';
 import { requireAccount } from './auth';
 import { boardError, business, envelope, validation, type ValidationItem } from './errors';
 import type { Emulator } from './emulator';
-import type { Account, Pin, PinMeta, Schedule, Workspace } from './state';
+import { missingVideoCover, requireBoardAccount } from './publishRules';
+import { holdsBoard, type Account, type Pin, type PinMeta, type Schedule, type Workspace } from './state';
 import type { PinInput } from './validate';
 
 export interface PreparedPin {
@@ -43,8 +44,11 @@ export class Lifecycle {
 
 	/** Account / board / asset checks shared by pins, schedules and imports. */
 	prepare(ws: Workspace, input: PinInput, principal: Principal | null, checkBoard = true): PreparedPin {
-		if (principal) requireAccount(principal, input.account_id);
-		const account = this.store.accounts.get(input.account_id);
+		// §9.1.3: no account_id → the one account that holds the board (422/403 otherwise)
+		const accountId = input.account_id ?? requireBoardAccount(this.emu, ws, principal, input.board_id);
+		input.account_id = accountId;
+		if (principal) requireAccount(principal, accountId);
+		const account = this.store.accounts.get(accountId);
 		if (!account || account.workspace_id !== ws.id || account.revoked_at)
 			throw validation([
 				{ loc: ['body', 'account_id'], msg: 'Value error, Pinterest account not found or not connected', type: 'value_error' },
@@ -52,7 +56,7 @@ export class Lifecycle {
 		if (checkBoard) {
 			const board = this.store.boards.get(input.board_id);
 			if (!board) throw boardError('board_not_found', `Board ${input.board_id} not found`);
-			if (board.account_id !== account.id) throw boardError('board_not_owned', 'Board does not belong to this Pinterest account');
+			if (!holdsBoard(board, account.id)) throw boardError('board_not_owned', 'Board does not belong to this Pinterest account');
 			if (board.access_denied) throw boardError('board_access_denied', 'Pinterest denied access to this board');
 		}
 		const errs: ValidationItem[] = [];
@@ -80,6 +84,8 @@ export class Lifecycle {
 				msg: 'Value error, a cover image is only allowed for video pins',
 				type: 'value_error',
 			});
+		const noCover = missingVideoCover(media_type, input);
+		if (noCover) errs.push(noCover);
 		if (errs.length) throw validation(errs);
 		return { input, account, media_type, media_url, cover_image_url };
 	}
@@ -108,7 +114,7 @@ export class Lifecycle {
 		const iso = this.emu.clock.iso(now);
 		const { input } = p;
 		const pin: Pin = {
-			id: this.store.id(),
+			id: this.store.id('pin'),
 			workspace_id: ws.id,
 			pinterest_account_id: p.account.id,
 			status: 'queued',
@@ -134,7 +140,7 @@ export class Lifecycle {
 			failed_at: null,
 			removed_from_pinterest_at: null,
 		};
-		const meta: PinMeta = { seq: ++this.store.pinSeq, createdMs: now, job_id: this.store.id(), submitted_at: iso, completed_at: null };
+		const meta: PinMeta = { seq: ++this.store.pinSeq, createdMs: now, job_id: this.store.id('job'), submitted_at: iso, completed_at: null };
 		this.store.pins.set(pin.id, pin);
 		this.store.pinMeta.set(pin.id, meta);
 		ws.pins.push(pin);
@@ -322,7 +328,7 @@ export class Lifecycle {
 				'Wait for the pin to reach a final status, and retry only failed pins.',
 			);
 		const meta = this.store.pinMeta.get(pin.id)!;
-		meta.job_id = this.store.id();
+		meta.job_id = this.store.id('job');
 		meta.submitted_at = this.emu.clock.iso();
 		meta.completed_at = null;
 		pin.error_code = null;

@@ -16,7 +16,6 @@ const locs = (body: any) => body.detail.map((d: any) => d.loc.join('.'));
 
 describe('POST /v1/pins validation, rule by rule', () => {
 	const cases: Array<[string, (b: Record<string, unknown>) => void, string, string]> = [
-		['account_id required', (b) => delete b.account_id, 'body.account_id', 'missing'],
 		['account_id must be a UUID', (b) => (b.account_id = 'acct-1'), 'body.account_id', 'uuid_parsing'],
 		['board_id required', (b) => delete b.board_id, 'body.board_id', 'missing'],
 		['title required', (b) => delete b.title, 'body.title', 'missing'],

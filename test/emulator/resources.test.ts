@@ -181,8 +181,10 @@ describe('boards, related terms, rate meter, API keys', () => {
 		expect((await call('GET', `/v1/pinterest/terms/related?account_id=${emu.accountId}`)).status).toBe(422);
 	});
 
-	test('rate meter requires account_id and returns floats', async () => {
-		expect((await call('GET', '/v1/rate-meter')).body.detail[0].loc).toEqual(['query', 'account_id']);
+	test('rate meter: floats; without account_id only the global bucket (§9.1.4)', async () => {
+		const globalOnly = await call('GET', '/v1/rate-meter');
+		expect(globalOnly.status).toBe(200);
+		expect(globalOnly.body).toEqual({ global: { tokens_available: 200, capacity: 200, refill_rate: 3 } });
 		const r = await call('GET', `/v1/rate-meter?account_id=${emu.accountId}`);
 		expect(r.body).toEqual({
 			account: { account_id: emu.accountId, tokens_available: 50, capacity: 50, refill_rate: 1 },

@@ -7,6 +7,7 @@ import type { ClockMode } from './clock';
 import { EmulatorControl } from './control-client';
 import { Emulator, type EmulatorConfig, type WebhookUrlStyle } from './emulator';
 import { INVALID_JSON } from './http';
+import type { EmulatorProfile } from './ids';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAnalyticsRoutes } from './routes/analytics';
 import { registerAssetLibraryRoutes } from './routes/assetLibrary';
@@ -49,10 +50,16 @@ export interface StartEmulatorOptions {
 	requestLogLimit?: number;
 	/** webhook URLs stored and echoed 'as-sent' (default) or 'normalized' as a URL-typed service would */
 	webhookUrls?: WebhookUrlStyle;
+	/**
+	 * 'full' (default): everything the contract describes. 'documented': PinBridge as its quick-start page shows it
+	 * (§9.1.6): `acc_…`/`b_…`/`pin_…` ids, four-field webhook bodies, no Date, X-Total-Count or X-Request-ID header.
+	 */
+	profile?: EmulatorProfile;
 }
 
 export interface StartedEmulator {
 	url: string;
+	profile: EmulatorProfile;
 	apiKey: string;
 	apiKeyId: string;
 	workspaceId: string;
@@ -75,7 +82,9 @@ export function buildApp(emu: Emulator): FastifyInstance {
 		forceCloseConnections: true,
 	});
 	app.addHook('onRequest', (req, reply, done) => {
-		reply.header('X-Request-ID', req.id);
+		// §9.1.6: the documented profile sends none of the optional headers (Node would add Date on its own).
+		if (emu.documented) reply.raw.sendDate = false;
+		else reply.header('X-Request-ID', req.id);
 		done();
 	});
 	app.removeContentTypeParser('application/json');
@@ -145,6 +154,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 		oauthAutoApprove: options.oauthAutoApprove ?? false,
 		requestLogLimit: options.requestLogLimit ?? 10_000,
 		webhookUrls: options.webhookUrls ?? 'as-sent',
+		profile: options.profile ?? 'full',
 	};
 	const emu = new Emulator(config);
 	const app = buildApp(emu);
@@ -167,6 +177,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 	const d = emu.defaults;
 	return {
 		url: emu.baseUrl,
+		profile: config.profile,
 		get apiKey() {
 			return emu.defaults.apiKey;
 		},

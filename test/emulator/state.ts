@@ -1,5 +1,6 @@
 // In-memory store: every entity of the contract, plus seeding. Ids come from the seeded RNG.
 import type { Clock } from './clock';
+import { IdMaker, type EmulatorProfile, type IdKind } from './ids';
 import { ACCOUNT_BUCKET, GLOBAL_BUCKET, READ_ALLOWANCE, TokenBucket } from './pacing';
 import type { RngStreams } from './rng';
 import {
@@ -44,6 +45,11 @@ export function healthMessage(a: Pick<Account, 'health_status' | 'missing_scopes
 	}
 }
 
+/** The account owns the board or it is shared with it (a group board). */
+export function holdsBoard(board: Board, accountId: string): boolean {
+	return board.account_id === accountId || board.shared_with.includes(accountId);
+}
+
 const BOARD_NAMES = ['Recipes', 'Travel Ideas', 'DIY Projects', 'Home Decor', 'Fitness', 'Gardening'];
 
 export class Store {
@@ -69,14 +75,19 @@ export class Store {
 	/** board access verdicts by `${account_id}:${board_id}` (GET …/access answers source "cache" from here) */
 	boardAccess = new Map<string, Record<string, unknown>>();
 	pinSeq = 0;
+	readonly ids: IdMaker;
 
 	constructor(
 		readonly rng: RngStreams,
 		readonly clock: Clock,
-	) {}
+		profile: EmulatorProfile = 'full',
+	) {
+		this.ids = new IdMaker(profile, rng.ids);
+	}
 
-	id(): string {
-		return this.rng.ids.uuid();
+	/** A new id of this kind in the profile's style (seeded). */
+	id(kind: IdKind): string {
+		return this.ids.next(kind);
 	}
 
 	nowIso(): string {
@@ -92,7 +103,7 @@ export class Store {
 	createWorkspace(planName?: string): Workspace {
 		const now = this.clock.now();
 		const ws: Workspace = {
-			id: this.id(),
+			id: this.id('workspace'),
 			name: 'Emulator workspace',
 			plan: this.plan(planName),
 			billing_active: true,
@@ -135,7 +146,7 @@ export class Store {
 		const n = [...this.accounts.values()].filter((a) => a.workspace_id === ws.id).length + 1;
 		const username = opts.username ?? (n === 1 ? 'emulator_studio' : `emulator_studio_${n}`);
 		const acct: Account = {
-			id: this.id(),
+			id: this.id('account'),
 			workspace_id: ws.id,
 			pinterest_user_id: this.rng.ids.digits(18),
 			display_name: opts.display_name ?? (n === 1 ? 'Emulator Studio' : `Emulator Studio ${n}`),
@@ -158,6 +169,11 @@ export class Store {
 		const boards = opts.boards ?? 3;
 		const list = typeof boards === 'number' ? BOARD_NAMES.slice(0, boards).map((name) => ({ name })) : boards;
 		for (const b of list) this.createBoard(acct, b);
+		for (const id of opts.shared_boards ?? []) {
+			const shared = this.boards.get(id);
+			if (!shared) throw new Error(`unknown board ${id}`);
+			shared.shared_with.push(acct.id);
+		}
 		return acct;
 	}
 
@@ -166,25 +182,28 @@ export class Store {
 		b: { name: string; description?: string | null; privacy?: BoardPrivacy; access_denied?: boolean },
 	): Board {
 		const board: Board = {
-			id: this.rng.ids.digits(18),
+			id: this.id('board'),
 			account_id: acct.id,
 			name: b.name,
 			description: b.description ?? null,
 			privacy: b.privacy ?? 'PUBLIC',
 			access_denied: b.access_denied ?? false,
+			shared_with: [],
 		};
 		this.boards.set(board.id, board);
 		return board;
 	}
 
+	/** The boards an account holds: its own, then the group boards shared with it. */
 	boardsOf(accountId: string): Board[] {
-		return [...this.boards.values()].filter((b) => b.account_id === accountId);
+		const all = [...this.boards.values()];
+		return [...all.filter((b) => b.account_id === accountId), ...all.filter((b) => b.shared_with.includes(accountId))];
 	}
 
 	createApiKey(ws: Workspace, name: string, scopes: Scope[], accountIds: string[] | null): ApiKey {
-		const key = `pbk_${this.rng.secrets.hex(24)}`;
+		const key = this.ids.apiKeySecret(this.rng.secrets);
 		const k: ApiKey = {
-			id: this.id(),
+			id: this.id('api_key'),
 			workspace_id: ws.id,
 			name,
 			scopes: ALL_SCOPES.filter((s) => scopes.includes(s)),

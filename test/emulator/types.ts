@@ -96,6 +96,8 @@ export interface Board {
 	description: string | null;
 	privacy: BoardPrivacy;
 	access_denied: boolean;
+	/** Other accounts of the workspace that also hold the board (a Pinterest group board); seeded only. */
+	shared_with: string[];
 }
 
 export type PinStatus = 'queued' | 'deferred' | 'publishing' | 'published' | 'failed';
@@ -291,6 +293,8 @@ export interface SeedAccount {
 	missing_scopes?: string[];
 	reconnect_required?: boolean;
 	token_expires_at?: string | null;
+	/** Ids of existing boards this account also holds (group boards): publishing there needs `account_id` (§9.1.3). */
+	shared_boards?: string[];
 }
 
 export interface SeedRequest {

@@ -1,7 +1,7 @@
 // Pydantic-style validation: collect every problem, answer one 422 list (contract §2 shape 2).
 import { validation, type ValidationItem } from './errors';
+import type { IdFormat } from './ids';
 
-const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
 const DT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
@@ -29,7 +29,8 @@ export interface StrRule {
 	required?: boolean;
 	min?: number;
 	max?: number;
-	uuid?: boolean;
+	/** names a PinBridge record: checked as the profile's ids are made (`emu.store.ids.format`) */
+	id?: IdFormat;
 	url?: boolean;
 	pattern?: RegExp;
 	oneOf?: readonly string[];
@@ -85,8 +86,8 @@ export class Validator {
 			this.add(field, `String should have at most ${rule.max} characters`, 'string_too_long', v);
 			return null;
 		}
-		if (rule.uuid && !UUID_RE.test(v)) {
-			this.add(field, 'Input should be a valid UUID', 'uuid_parsing', v);
+		if (rule.id && !rule.id.test(v)) {
+			this.add(field, rule.id.msg, rule.id.type, v);
 			return null;
 		}
 		if (rule.url && !isHttpUrl(v)) {
@@ -176,10 +177,6 @@ export function isHttpUrl(v: string): boolean {
 	}
 }
 
-export function isUuid(v: string): boolean {
-	return UUID_RE.test(v);
-}
-
 export function hasOffset(v: string): boolean {
 	const m = DT_RE.exec(v.trim());
 	return !!m && !!m[7];
@@ -195,7 +192,8 @@ export function parseIsoDate(v: string): number | null {
 }
 
 export interface PinInput {
-	account_id: string;
+	/** null: not sent; the account that holds the board is used (§9.1.3, publishRules.ts) */
+	account_id: string | null;
 	board_id: string;
 	title: string;
 	description: string | null;
@@ -214,10 +212,17 @@ export interface PinInput {
 /** Shared by POST /v1/pins, POST /v1/schedules and import rows. */
 export function validatePinLike(
 	v: Validator,
-	mode: { idempotency: 'required' | 'optional' | 'none'; runAt: 'required' | 'optional' | 'none'; now: number },
+	mode: {
+		idempotency: 'required' | 'optional' | 'none';
+		runAt: 'required' | 'optional' | 'none';
+		now: number;
+		/** the profile's id format (emu.store.ids.format) */
+		ids: IdFormat;
+	},
 ): PinInput {
 	const out: PinInput = {
-		account_id: v.str('account_id', { required: true, uuid: true }) ?? '',
+		// §9.1.3: optional, as on PinBridge's quick-start page; without it the board's account is used
+		account_id: v.str('account_id', { id: mode.ids }),
 		board_id: v.str('board_id', { required: true, min: 1 }) ?? '',
 		title: v.str('title', { required: true, max: 100 }) ?? '',
 		description: v.str('description', { max: 800 }),
@@ -226,9 +231,9 @@ export function validatePinLike(
 		related_terms: v.termList('related_terms') ?? [],
 		dominant_color: v.str('dominant_color', { pattern: COLOR_RE }),
 		image_url: v.str('image_url', { url: true, max: 2048 }),
-		asset_id: v.str('asset_id', { uuid: true }),
+		asset_id: v.str('asset_id', { id: mode.ids }),
 		cover_image_url: v.str('cover_image_url', { url: true, max: 2048 }),
-		cover_image_asset_id: v.str('cover_image_asset_id', { uuid: true }),
+		cover_image_asset_id: v.str('cover_image_asset_id', { id: mode.ids }),
 		idempotency_key: null,
 		run_at: null,
 	};

@@ -4,6 +4,7 @@ import { DateTime, IANAZone } from 'luxon';
 
 import { envelope } from '../errors';
 import type { Emulator } from '../emulator';
+import type { IdFormat } from '../ids';
 import type { Pin } from '../state';
 import { queryStr, Validator } from '../validate';
 
@@ -33,11 +34,11 @@ function timeParam(v: Validator, field: string, tz: string): DateTime | null {
 }
 
 /** [decided] `tz` defaults to UTC; an unknown zone is 422 `invalid_timezone` (§8.16 item 9). */
-export function readSummaryQuery(v: Validator, now: number): SummaryQuery {
+export function readSummaryQuery(v: Validator, now: number, ids: IdFormat): SummaryQuery {
 	const tz = queryStr(v, 'tz') ?? 'UTC';
 	if (!IANAZone.isValidZone(tz))
 		throw envelope(422, 'invalid_timezone', `Unknown time zone "${tz}"`, 'Use an IANA time zone name such as Europe/Berlin.', {}, true);
-	const accountId = v.str('account_id', { uuid: true });
+	const accountId = v.str('account_id', { id: ids });
 	const endParam = timeParam(v, 'end', tz);
 	const startParam = timeParam(v, 'start', tz);
 	v.throwIfErrors();

@@ -134,7 +134,7 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 	// [decided] read allowance: 10 calls, refilling 1 per 6 s per workspace; one call = one unit.
 	route(app, emu, 'GET', '/v1/pinterest/terms/related', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		// §8.16 item 8: `terms` repeated, or one comma-separated value (the node sends `terms=soup,salad`)
 		const raw = ctx.query.terms;
 		const terms = splitTerms((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String));
@@ -154,7 +154,7 @@ export function registerAccountRoutes(app: FastifyInstance, emu: Emulator): void
 			related_terms: exact ? [term] : RELATED_SUFFIXES.slice(0, 3 + (term.length % 4)).map((s) => `${term} ${s}`),
 		}));
 		return json(200, {
-			id: emu.store.id(),
+			id: emu.store.id('terms'),
 			related_term_count: list.reduce((n, t) => n + t.related_terms.length, 0),
 			related_terms_list: list,
 			exact_match: exact,

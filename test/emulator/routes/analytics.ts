@@ -32,7 +32,7 @@ function connectedAccount(ctx: Ctx, accountId: string): Account {
 }
 
 /** `account_id` filter of the overview and the ranking: null = every account the key may see. */
-const accountFilter = (v: Validator): string | null => v.str('account_id', { uuid: true });
+const accountFilter = (emu: Emulator, v: Validator): string | null => v.str('account_id', { id: emu.store.ids.format });
 
 /** `live` asks Pinterest: it spends the workspace's read allowance (429 when empty, as related terms). */
 function spendLiveRead(ctx: Ctx, q: AnalyticsQuery): void {
@@ -75,7 +75,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, emu: Emulator): vo
 
 	route(app, emu, 'GET', '/v1/analytics/overview', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = accountFilter(v);
+		const accountId = accountFilter(emu, v);
 		const q = readAnalyticsQuery(v, emu.clock.now());
 		const accounts = accountsInScope(ctx, accountId);
 		const span = daysBetween(q.start, q.end) + 1;
@@ -102,7 +102,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, emu: Emulator): vo
 	// [decided] default sort_by impression, default limit 50, largest limit 100 (the pages PinBridge's own node asks for).
 	route(app, emu, 'GET', '/v1/analytics/pins', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = accountFilter(v);
+		const accountId = accountFilter(emu, v);
 		const sortBy = queryStr(v, 'sort_by') ?? 'impression';
 		if (!SORT_BY.includes(sortBy)) v.add('sort_by', `Input should be ${SORT_BY.map((s) => `'${s}'`).join(', ')}`, 'enum', sortBy);
 		const limit = intQuery(v, 'limit', 50, 1, 100);

@@ -2,7 +2,7 @@
 // delete with confirmation live in assetLibrary.ts.
 import type { FastifyInstance } from 'fastify';
 
-import { business, notFound, validation } from '../errors';
+import { notFound, planFeatureMissing, validation } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
 import type { Asset, Workspace } from '../state';
@@ -39,11 +39,7 @@ export function assetView(emu: Emulator, a: Asset) {
 
 export function requireFeature(ws: Workspace, feature: 'assets' | 'imports'): void {
 	if (!ws.plan[feature])
-		throw business(
-			402,
-			'payment_required',
-			`${feature === 'assets' ? 'Uploaded assets' : 'Bulk imports'} are not included in the ${ws.plan.name} plan`,
-		);
+		throw planFeatureMissing('payment_required', feature === 'assets' ? 'uploaded_media_assets' : 'bulk_imports', ws.plan.name);
 }
 
 /** Reads the single multipart file field named `file` (422 if absent). */
@@ -74,7 +70,7 @@ export function registerAssetRoutes(app: FastifyInstance, emu: Emulator): void {
 				]);
 			if (file.data.length === 0)
 				throw validation([{ loc: ['body', 'file'], msg: 'Value error, the file is empty', type: 'value_error' }]);
-			const id = emu.store.id();
+			const id = emu.store.id('asset');
 			const iso = emu.clock.iso();
 			const ext = /\.([A-Za-z0-9]{1,8})$/.exec(file.filename ?? '')?.[1]?.toLowerCase() ?? file.mimetype.split('/')[1];
 			const asset: Asset = {

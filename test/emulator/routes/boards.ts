@@ -5,7 +5,7 @@ import type { Principal } from '../auth';
 import { boardNotFound, CONNECT_URL, scopeMissing } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route } from '../http';
-import { BOARD_PRIVACY, type Account, type Board, type BoardPrivacy } from '../state';
+import { BOARD_PRIVACY, holdsBoard, type Account, type Board, type BoardPrivacy } from '../state';
 import { queryBool, Validator } from '../validate';
 import { accountFor, boardEvent } from './accounts';
 import { jsonBody } from './pins';
@@ -49,7 +49,7 @@ function accessVerdict(emu: Emulator, account: Account, boardId: string) {
 	} else if (!board) {
 		code = emu.store.deletedBoards.has(boardId) ? 'board_deleted' : 'board_not_found';
 		message = code === 'board_deleted' ? `Board ${boardId} was deleted` : `Board ${boardId} not found`;
-	} else if (board.account_id !== account.id) {
+	} else if (!holdsBoard(board, account.id)) {
 		code = 'board_not_owned';
 		message = 'Board does not belong to this Pinterest account';
 	} else if (board.access_denied) {
@@ -67,7 +67,7 @@ function accessVerdict(emu: Emulator, account: Account, boardId: string) {
 		code,
 		message,
 		remediation: code === null ? null : fix[code],
-		board: board && board.account_id === account.id ? boardView(board) : null,
+		board: board && holdsBoard(board, account.id) ? boardView(board) : null,
 		account_health: accountHealth(account),
 		retry_after_seconds: null,
 		...(code === 'scope_missing' || code === 'token_expired' ? { connect_url: CONNECT_URL } : {}),
@@ -84,7 +84,7 @@ function ownedBoard(emu: Emulator, p: Principal, accountId: string, boardId: str
 export function registerBoardRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'GET', '/v1/pinterest/boards', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		v.throwIfErrors();
 		const a = accountFor(emu, ctx.principal, accountId!);
 		return json(200, emu.store.boardsOf(a.id).map(boardView));
@@ -92,7 +92,7 @@ export function registerBoardRoutes(app: FastifyInstance, emu: Emulator): void {
 
 	route(app, emu, 'POST', '/v1/pinterest/boards', { scope: 'write' }, (ctx) => {
 		const v = new Validator(jsonBody(ctx));
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		const name = v.str('name', { required: true, min: 1, max: 180 });
 		const description = v.str('description', { max: 500 });
 		const privacy = v.str('privacy', { oneOf: BOARD_PRIVACY }) as BoardPrivacy | null;
@@ -107,7 +107,7 @@ export function registerBoardRoutes(app: FastifyInstance, emu: Emulator): void {
 	// §8.6: account_id plus at least one of name, description, privacy; pins on the board are not touched.
 	route(app, emu, 'PATCH', '/v1/pinterest/boards/:id', { scope: 'write' }, (ctx) => {
 		const v = new Validator(jsonBody(ctx));
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		const name = v.str('name', { min: 1, max: 180 });
 		const description = v.str('description', { max: 500 });
 		const privacy = v.str('privacy', { oneOf: BOARD_PRIVACY }) as BoardPrivacy | null;
@@ -125,7 +125,7 @@ export function registerBoardRoutes(app: FastifyInstance, emu: Emulator): void {
 
 	route(app, emu, 'GET', '/v1/pinterest/boards/:id/access', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		const fresh = queryBool(v, 'fresh') ?? false;
 		v.throwIfErrors();
 		const account = accountFor(emu, ctx.principal, accountId!);
@@ -142,7 +142,7 @@ export function registerBoardRoutes(app: FastifyInstance, emu: Emulator): void {
 	// §8.6: deleting a board removes its pins on Pinterest: PinBridge's published pins get removed_from_pinterest_at.
 	route(app, emu, 'DELETE', '/v1/pinterest/boards/:id', { scope: 'destructive' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { required: true, id: emu.store.ids.format });
 		v.throwIfErrors();
 		const { board } = ownedBoard(emu, ctx.principal, accountId!, ctx.params.id);
 		emu.store.boards.delete(board.id);

@@ -50,7 +50,12 @@ function processRow(emu: Emulator, ws: Workspace, p: Principal, row: unknown, n:
 	};
 	try {
 		const v = new Validator(row, ['row']);
-		const input = validatePinLike(v, { idempotency: 'optional', runAt: 'optional', now: emu.clock.now() });
+		const input = validatePinLike(v, {
+			idempotency: 'optional',
+			runAt: 'optional',
+			now: emu.clock.now(),
+			ids: emu.store.ids.format,
+		});
 		if (input.run_at === null && !v.has('run_at') && !v.has('idempotency_key'))
 			v.add('idempotency_key', 'Field required', 'missing');
 		v.throwIfErrors();
@@ -92,7 +97,7 @@ function runImport(emu: Emulator, p: Principal, source: 'json' | 'csv', filename
 	const iso = emu.clock.iso();
 	const failed = results.filter((r) => r.status === 'failed').length;
 	const job: ImportJob = {
-		id: emu.store.id(),
+		id: emu.store.id('import'),
 		workspace_id: ws.id,
 		source_type: source,
 		source_filename: filename,

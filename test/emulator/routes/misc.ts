@@ -47,13 +47,20 @@ export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 
 	route(app, emu, 'GET', '/v1/rate-meter', { scope: 'read' }, (ctx) => {
 		const v = new Validator(ctx.query, ['query']);
-		const accountId = v.str('account_id', { required: true, uuid: true });
+		const accountId = v.str('account_id', { id: emu.store.ids.format });
 		v.throwIfErrors();
-		requireAccount(ctx.principal, accountId!);
 		const ws = ctx.principal.ws;
-		const acct = emu.store.accounts.get(accountId!);
-		if (!acct || acct.workspace_id !== ws.id) throw notFound('Pinterest account');
 		const now = emu.clock.now();
+		const global = {
+			tokens_available: round(ws.globalBucket.available(now)),
+			capacity: ws.globalBucket.capacity,
+			refill_rate: ws.globalBucket.refillPerSecond,
+		};
+		// §9.1.4: the quick-start page asks without account_id; then only the workspace's global bucket is read.
+		if (accountId === null) return json(200, { global });
+		requireAccount(ctx.principal, accountId);
+		const acct = emu.store.accounts.get(accountId);
+		if (!acct || acct.workspace_id !== ws.id) throw notFound('Pinterest account');
 		const bucket = emu.store.accountBucket(ws, acct.id);
 		return json(200, {
 			account: {
@@ -62,11 +69,7 @@ export function registerMiscRoutes(app: FastifyInstance, emu: Emulator): void {
 				capacity: bucket.capacity,
 				refill_rate: bucket.refillPerSecond,
 			},
-			global: {
-				tokens_available: round(ws.globalBucket.available(now)),
-				capacity: ws.globalBucket.capacity,
-				refill_rate: ws.globalBucket.refillPerSecond,
-			},
+			global,
 		});
 	});
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth';
 import { pinEvent } from '../activity';
 import { dryRun } from '../dryRun';
-import { ApiError, business, envelope } from '../errors';
+import { ApiError, business, envelope, planFeatureMissing } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
 import type { Pin } from '../state';
@@ -46,7 +46,7 @@ function requireEditable(pin: Pin): void {
 /** A pin body (or a batch item) → validated input; schema problems throw one 422 (loc prefix as given). */
 function pinInput(emu: Emulator, body: unknown, prefix: Array<string | number>, key: 'required' | 'optional'): PinInput {
 	const v = new Validator(body, prefix);
-	const input = validatePinLike(v, { idempotency: key, runAt: 'none', now: emu.clock.now() });
+	const input = validatePinLike(v, { idempotency: key, runAt: 'none', now: emu.clock.now(), ids: emu.store.ids.format });
 	v.throwIfErrors();
 	return input;
 }
@@ -143,7 +143,7 @@ function checkBoard(emu: Emulator, p: Principal, pin: Pin, accountId: string, bo
 		board_id: boardId,
 		image_url: pin.image_url,
 		asset_id: pin.asset_id,
-		cover_image_url: null,
+		cover_image_url: pin.cover_image_url,
 		cover_image_asset_id: null,
 	} as PinInput;
 	emu.lifecycle.prepare(p.ws, input, p);
@@ -157,16 +157,7 @@ export function registerPinActionRoutes(app: FastifyInstance, emu: Emulator): vo
 
 	route(app, emu, 'POST', '/v1/pins/batch', { scope: 'write' }, (ctx) => {
 		const ws = ctx.principal.ws;
-		if (!ws.plan.batch)
-			throw new ApiError(402, {
-				detail: {
-					error: {
-						code: 'feature_not_available',
-						message: `Batch publishing is not included in the ${ws.plan.name} plan`,
-						upgrade_url: 'https://pinbridge.io/pricing',
-					},
-				},
-			});
+		if (!ws.plan.batch) throw planFeatureMissing('feature_not_available', 'bulk_imports', ws.plan.name);
 		const v = new Validator(jsonBody(ctx));
 		const pins = v.obj.pins;
 		if (!Array.isArray(pins)) v.add('pins', pins === undefined ? 'Field required' : 'Input should be a valid list', pins === undefined ? 'missing' : 'list_type');
@@ -188,7 +179,7 @@ export function registerPinActionRoutes(app: FastifyInstance, emu: Emulator): vo
 		const pin = getPin(ctx, ctx.params.id);
 		const body = ctx.body === undefined ? {} : jsonBody(ctx);
 		const v = new Validator(body);
-		const accountId = v.str('account_id', { uuid: true });
+		const accountId = v.str('account_id', { id: emu.store.ids.format });
 		const boardId = v.str('board_id', { min: 1 });
 		v.throwIfErrors();
 		if (pin.status === 'failed' && (accountId || boardId)) {

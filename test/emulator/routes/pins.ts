@@ -42,11 +42,15 @@ export function registerPinRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'POST', '/v1/pins', { scope: 'write' }, (ctx) => {
 		const ws = ctx.principal.ws;
 		const v = new Validator(jsonBody(ctx));
-		const input = validatePinLike(v, { idempotency: 'required', runAt: 'none', now: emu.clock.now() });
+		const input = validatePinLike(v, { idempotency: 'required', runAt: 'none', now: emu.clock.now(), ids: emu.store.ids.format });
 		v.throwIfErrors();
-		requireAccount(ctx.principal, input.account_id);
+		if (input.account_id !== null) requireAccount(ctx.principal, input.account_id);
 		const existing = emu.lifecycle.replay(ws, input.idempotency_key!);
-		if (existing) return json(201, existing);
+		if (existing) {
+			// without account_id, the replayed Pin's account must be one the key may act for
+			if (input.account_id === null) requireAccount(ctx.principal, existing.pinterest_account_id);
+			return json(201, existing);
+		}
 		const prepared = emu.lifecycle.prepare(ws, input, ctx.principal);
 		emu.lifecycle.checkQuota(ws);
 		const pin = emu.lifecycle.create(ws, prepared, input.idempotency_key!);

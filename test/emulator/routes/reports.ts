@@ -58,7 +58,7 @@ function billingStatus(emu: Emulator, ws: Workspace) {
 
 export function registerReportRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'GET', '/v1/dashboard/summary', { scope: 'read' }, (ctx) => {
-		const q = readSummaryQuery(new Validator(ctx.query, ['query']), emu.clock.now());
+		const q = readSummaryQuery(new Validator(ctx.query, ['query']), emu.clock.now(), emu.store.ids.format);
 		if (q.accountId) {
 			requireAccount(ctx.principal, q.accountId);
 			const account = emu.store.accounts.get(q.accountId);

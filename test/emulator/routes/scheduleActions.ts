@@ -6,7 +6,7 @@ import { badRequest, envelope, validation } from '../errors';
 import type { Emulator } from '../emulator';
 import { json, route, type Ctx } from '../http';
 import type { Schedule } from '../state';
-import { validatePinLike, Validator, type PinInput } from '../validate';
+import { validatePinLike, Validator, type PinInput, type StrRule } from '../validate';
 import { jsonBody } from './pins';
 import { getSchedule } from './schedules';
 
@@ -19,9 +19,9 @@ const TEXT_RULES = {
 	image_url: { max: 2048, url: true },
 	cover_image_url: { max: 2048, url: true },
 	board_id: { min: 1 },
-	asset_id: { uuid: true },
-	cover_image_asset_id: { uuid: true },
 } as const;
+/** Fields naming an asset: checked against the profile's id format. */
+const ASSET_FIELDS = ['asset_id', 'cover_image_asset_id'] as const;
 
 const past = (emu: Emulator, ms: number | null) => ms !== null && ms <= emu.clock.now();
 
@@ -57,7 +57,11 @@ function mergedInput(s: Schedule, changes: Record<string, string | null>, runAt:
 function editSchedule(emu: Emulator, ctx: Ctx, s: Schedule): Schedule {
 	const v = new Validator(jsonBody(ctx));
 	const changes: Record<string, string | null> = {};
-	for (const [field, rule] of Object.entries(TEXT_RULES)) {
+	const rules: Array<[string, StrRule]> = [
+		...Object.entries(TEXT_RULES),
+		...ASSET_FIELDS.map((field): [string, StrRule] => [field, { id: emu.store.ids.format }]),
+	];
+	for (const [field, rule] of rules) {
 		if (!(field in v.obj)) continue;
 		if (v.obj[field] === null && (CLEARABLE as readonly string[]).includes(field)) changes[field] = null;
 		else {
@@ -134,7 +138,12 @@ export function registerScheduleActionRoutes(app: FastifyInstance, emu: Emulator
 	route(app, emu, 'POST', '/v1/schedules/validate', { scope: 'read' }, (ctx) => {
 		const v = new Validator(jsonBody(ctx));
 		// a past run_at is a failed `run_at` check here, not a 422: hence "now" at -∞ for the schema pass
-		const input = validatePinLike(v, { idempotency: 'none', runAt: 'required', now: Number.NEGATIVE_INFINITY });
+		const input = validatePinLike(v, {
+			idempotency: 'none',
+			runAt: 'required',
+			now: Number.NEGATIVE_INFINITY,
+			ids: emu.store.ids.format,
+		});
 		v.throwIfErrors();
 		return json(200, dryRun(emu, ctx.principal, input, 'schedule'));
 	});

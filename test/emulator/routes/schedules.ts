@@ -29,7 +29,7 @@ export function createSchedule(emu: Emulator, ws: Workspace, input: PinInput, pr
 	const p = emu.lifecycle.prepare(ws, input, principal);
 	const iso = emu.clock.iso();
 	const s: Schedule = {
-		id: emu.store.id(),
+		id: emu.store.id('schedule'),
 		workspace_id: ws.id,
 		pinterest_account_id: p.account.id,
 		run_at: new Date(input.run_at!).toISOString(),
@@ -67,7 +67,7 @@ export function getSchedule(ctx: Ctx): Schedule {
 export function registerScheduleRoutes(app: FastifyInstance, emu: Emulator): void {
 	route(app, emu, 'POST', '/v1/schedules', { scope: 'write' }, (ctx) => {
 		const v = new Validator(jsonBody(ctx));
-		const input = validatePinLike(v, { idempotency: 'none', runAt: 'required', now: emu.clock.now() });
+		const input = validatePinLike(v, { idempotency: 'none', runAt: 'required', now: emu.clock.now(), ids: emu.store.ids.format });
 		v.throwIfErrors();
 		const schedule = createSchedule(emu, ctx.principal.ws, input, ctx.principal);
 		emu.activity.byRequest(ctx, scheduleEvent(schedule, 'schedule.created'));

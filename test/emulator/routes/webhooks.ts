@@ -53,7 +53,7 @@ export function registerWebhookRoutes(app: FastifyInstance, emu: Emulator): void
 		v.throwIfErrors();
 		const iso = emu.clock.iso();
 		const w: Webhook = {
-			id: emu.store.id(),
+			id: emu.store.id('webhook'),
 			workspace_id: ctx.principal.ws.id,
 			url: storedUrl(emu, f.url!),
 			secret: f.secret!,
