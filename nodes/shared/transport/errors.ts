@@ -1,5 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { remediationFor } from './errorCodes';
 import type { AttemptOutcome } from './retryPolicy';
 
 /** What PinBridge said about a failure, read from any of its four error-body shapes (contract §2). */
@@ -97,6 +98,7 @@ export function toPinBridgeError(node: INode, outcome: AttemptOutcome, context: 
 	}
 
 	const details = readPinBridgeError(outcome.body, outcome.headers as Dict);
+	details.remediation ??= remediationFor(details.code, context.path);
 	const status = String(outcome.status);
 	const message = redact(details.message ?? `PinBridge answered HTTP ${status}`, context.secrets);
 	const lines = [
