@@ -5,13 +5,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
 import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
 import { searchAccounts, searchBoards } from '../shared/listSearch';
 import { accountLocator, boardLocator } from '../shared/locators';
 import { receiveDelivery } from './receive';
+import { skippedDeliveriesProperties, TRIGGER_OUTPUTS } from './skipped';
 import { createWebhook, deleteWebhook, webhookExists } from './webhookLifecycle';
 
 export class PinBridgeSuiteTrigger implements INodeType {
@@ -22,14 +22,17 @@ export class PinBridgeSuiteTrigger implements INodeType {
 		group: ['trigger'],
 		// 1.1 behaves exactly as 1. n8n's webhook handling evaluates an extra expression on every call for a start node
 		// of typeVersion 1 (a legacy Webhook-node option); from 1.1 on each delivery is spared that sandbox.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2 only changes a default: skipped deliveries go to the Skipped output (saved 1 and 1.1 nodes keep answering
+		// them only, so a saved workflow gets no executions it never had).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		// Shared with the action node: n8n's nodes panel shows the pair as one entry with this text (see PAIR_DESCRIPTION).
 		description: PAIR_DESCRIPTION,
 		defaults: { name: 'PinBridge Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		// One output, plus "Skipped" when Skipped Deliveries says so (skipped.ts).
+		outputs: TRIGGER_OUTPUTS,
 		credentials: pinBridgeCredentials,
 		webhooks: [
 			{
@@ -81,6 +84,7 @@ export class PinBridgeSuiteTrigger implements INodeType {
 						'Start only for Pins on this board. Leave empty for all boards. The list shows the boards of the account chosen above.',
 				},
 			),
+			...skippedDeliveriesProperties,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -101,9 +105,9 @@ export class PinBridgeSuiteTrigger implements INodeType {
 						name: 'replayWindowHours',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: 25, // DEFAULT_REPLAY_WINDOW_HOURS (lint needs a literal; a test keeps them equal)
+						default: 0, // DEFAULT_REPLAY_WINDOW_HOURS (lint needs a literal; a test keeps them equal)
 						description:
-							'A delivery whose signed time (occurred_at) is older than this is acknowledged and starts nothing, so a captured delivery cannot be replayed later. PinBridge retries for 24 hours: keep it above 24. 0 turns the check off.',
+							'0 (the default) means no window. Otherwise a delivery whose signed time (occurred_at) is older than this many hours is acknowledged and skipped, so a captured delivery cannot be replayed later. Only deliveries that carry an occurred_at can be judged: one without it always passes. PinBridge retries a delivery until it gets an answer, with no documented end, so a window can also skip a genuine retry after a long n8n outage.',
 					},
 				],
 			},

@@ -1,17 +1,18 @@
 /**
- * The trigger's optional account and board filters, read under the same rules as the node's ID fields
- * (nodes/shared/values.ts): an expression giving true or an object, or a board ID that arrived as a JSON number
- * beyond 2^53 (already another number), would otherwise filter silently on the wrong value or on nothing at all.
- * Checked on activation (the workflow does not activate, the error names the field) and again on every delivery.
+ * The trigger's optional account and board filters. Ids are opaque strings (contract §9.1.1, nodes/shared/opaqueId.ts):
+ * a filter refuses only what can be no id — an expression giving true or an object, a number beyond 2^53 (already
+ * another number), text with spaces, `/`, `?`, `#` or control characters — and takes every other text as it is,
+ * `b_78f2a9` as well as a UUID or digits. Checked on activation (the workflow does not activate, the error names the
+ * field) and again on every delivery.
  */
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import { NUMERIC_ID_PATTERN, textOf, UUID_PATTERN } from '../shared/values';
+import { opaqueIdOf } from '../shared/opaqueId';
 
 export const ACCOUNT_FILTER_LABEL = 'Only for Pinterest Account';
 export const BOARD_FILTER_LABEL = 'Only for Board';
 
-/** '' for "no filter". The account ID lower-cased: a UUID names the same account in either case. */
+/** '' for "no filter". */
 export interface TriggerFilters {
 	accountId: string;
 	boardId: string;
@@ -22,24 +23,30 @@ interface ParameterReader {
 	getNodeParameter(name: string, fallback: unknown, options?: { extractValue?: boolean }): unknown;
 }
 
-function filterValue(ctx: ParameterReader, name: string, label: string, pattern: RegExp, shape: string): string {
-	const result = textOf(ctx.getNodeParameter(name, '', { extractValue: true }), 'id');
-	const problem = !result.ok
-		? result.rule
-		: result.text !== '' && !pattern.test(result.text)
-			? `must be ${shape}, got "${result.text}"`
-			: '';
-	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: ${problem}`, {
+function filterValue(ctx: ParameterReader, name: string, label: string): string {
+	const result = opaqueIdOf(ctx.getNodeParameter(name, '', { extractValue: true }));
+	if (!result.ok) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: ${result.rule}`, {
 			description: 'Leave it empty to start for every one, or give the ID as text.',
 		});
 	}
-	return result.ok ? result.text : '';
+	return result.text;
 }
 
 export function readFilters(ctx: ParameterReader): TriggerFilters {
 	return {
-		accountId: filterValue(ctx, 'account', ACCOUNT_FILTER_LABEL, UUID_PATTERN, 'a PinBridge ID (a UUID)').toLowerCase(),
-		boardId: filterValue(ctx, 'board', BOARD_FILTER_LABEL, NUMERIC_ID_PATTERN, 'a Pinterest board ID (digits only)'),
+		accountId: filterValue(ctx, 'account', ACCOUNT_FILTER_LABEL),
+		boardId: filterValue(ctx, 'board', BOARD_FILTER_LABEL),
 	};
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether the id a delivery (or its Pin) names is the filter's id: the same text, or the same UUID in another case
+ * (a UUID names the same thing in either case). Other ids are compared exactly: they are opaque.
+ */
+export function sameId(filter: string, value: string): boolean {
+	if (filter === value) return true;
+	return UUID.test(filter) && UUID.test(value) && filter.toLowerCase() === value.toLowerCase();
 }

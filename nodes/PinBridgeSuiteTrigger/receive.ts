@@ -1,16 +1,21 @@
 /**
  * What the trigger does with one request to its webhook URL, in this order: verify the signature (before reading
- * anything else), refuse deliveries older than the replay window, drop repeats this process has seen (deliveries.ts
- * says what that does and does not cover), drop events outside the chosen events and filters, optionally fetch the
- * Pin, and hand one item to n8n, with the delivery id as `delivery_id`.
- * Only the body is signed: the delivery id and the event are read from it, the headers serve only when it lacks them.
+ * anything else), skip deliveries older than the replay window (when one is set), skip repeats this process has seen
+ * (deliveries.ts says what that does and does not cover), skip events outside the chosen events and filters, fetch
+ * the Pin when a filter needs it or the user asked, and hand one item to n8n, with the delivery id as `delivery_id`.
+ * A skipped delivery is answered 200 and shown on the Skipped output (skipped.ts).
+ *
+ * The body may be as small as PinBridge's documented one (contract §9.1.2): `{"event", "pin_id", "board_id",
+ * "status"}`, or even `{"pin_id", "status"}`. The delivery id and the event are read from the signed body when it
+ * has them, else from the X-PinBridge-Delivery-ID / X-PinBridge-Event headers; every other field is optional.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { withPinterestLink } from '../shared/pinterestLink';
-import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
+import type { PinBridgeContext } from '../shared/transport/request';
 import { claimDelivery, DEFAULT_REPLAY_WINDOW_HOURS, releaseDelivery, replayVerdict } from './deliveries';
 import { readFilters } from './filters';
+import { filterVerdict, lookUpPin, needsPin, type PinLookup } from './pinFilters';
 import { isValidSignature } from './signature';
 import {
 	freshSigningSecret,
@@ -19,15 +24,13 @@ import {
 	signingSecret,
 	type Registration,
 } from './signingSecret';
-import { chosenEvents, isNotFound, setSecretAtPinBridge, staticDataOf, withoutSecret } from './webhookLifecycle';
+import { passOn, skip, type DeliveryFacts } from './skipped';
+import { chosenEvents, setSecretAtPinBridge, staticDataOf, withoutSecret } from './webhookLifecycle';
 
 export const SIGNATURE_HEADER = 'x-pinbridge-signature';
 export const EVENT_HEADER = 'x-pinbridge-event';
 export const DELIVERY_ID_HEADER = 'x-pinbridge-delivery-id';
 
-/** PinBridge waits 10 s for an answer: a Pin look-up gets a short budget, and a failure makes PinBridge retry later. */
-const PIN_LOOKUP_SETTINGS = { maxAttempts: 2, maxTotalWaitMs: 2_000 };
-const PIN_LOOKUP_TIMEOUT_MS = 5_000;
 /** Setting the secret at PinBridge from a delivery also has to fit in PinBridge's 10 s. */
 const SECRET_UPDATE_SETTINGS = { maxAttempts: 2, maxTotalWaitMs: 2_000 };
 
@@ -67,15 +70,11 @@ function header(headers: IDataObject, name: string): string | undefined {
 	return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
 }
 
-function text(value: unknown): string | undefined {
-	if (typeof value === 'string' && value !== '') return value;
-	if (typeof value === 'number') return String(value);
+/** A body field as text: a non-blank string, or a number; anything else counts as absent. */
+export function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return undefined;
-}
-
-/** Acknowledged with 200 (so PinBridge stops retrying), and no execution starts. */
-function acknowledge(reason: string): IWebhookResponseData {
-	return { webhookResponse: { received: true, ignored: reason } };
 }
 
 function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -144,67 +143,58 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return reject(ctx, 400, 'The delivery body is not a JSON object');
 	}
 
-	// 2. Too old to be one of PinBridge's retries (24 h): a replay. Answered 200 — the only answer that makes
-	// PinBridge stop retrying (§7) — so a late genuine retry (clocks apart by more than the margin) ends here too.
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const windowHours =
-		typeof options.replayWindowHours === 'number' ? options.replayWindowHours : DEFAULT_REPLAY_WINDOW_HOURS;
-	const verdict = replayVerdict(body.occurred_at, windowHours, Date.now());
-	if (verdict === 'no timestamp') return reject(ctx, 400, 'The delivery has no occurred_at time');
-	if (verdict === 'too old') {
-		ctx.logger.warn(`PinBridge Trigger: refused delivery ${String(body.delivery_id)}: older than the replay window`);
-		return acknowledge('older than the replay window');
-	}
-
 	// Read before the delivery is claimed below: a filter that fails (500, PinBridge retries) leaves nothing claimed.
 	const filters = readFilters(ctx);
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const facts: DeliveryFacts = {
+		scope: `${registration.workflowId}:${registration.nodeId}:${String(staticData.webhookId ?? '')}`,
+		body,
+		event: text(body.event) ?? header(headers, EVENT_HEADER),
+		deliveryId: text(body.delivery_id) ?? header(headers, DELIVERY_ID_HEADER),
+	};
+	const { deliveryId, scope } = facts;
 
-	// 3. A delivery this process already started an execution for: PinBridge retried it (or someone replays it).
-	const deliveryId = text(body.delivery_id) ?? header(headers, DELIVERY_ID_HEADER);
-	const scope = `${registration.workflowId}:${registration.nodeId}:${String(staticData.webhookId ?? '')}`;
+	// 2. Older than the window the user set: a replay (or a very late retry). Answered 200 — the only answer that makes
+	// PinBridge stop retrying. A delivery without a readable occurred_at cannot be judged and passes.
+	const windowHours =
+		typeof options.replayWindowHours === 'number' ? options.replayWindowHours : DEFAULT_REPLAY_WINDOW_HOURS;
+	if (replayVerdict(body.occurred_at, windowHours, Date.now()) === 'too old') {
+		return skip(ctx, facts, {
+			reason: 'older than the replay window',
+			detail: `Its occurred_at (${String(body.occurred_at)}) is more than ${windowHours} h ago (option Replay Window).`,
+		});
+	}
+
+	// 3. A delivery this process already took: PinBridge retried it (or someone replays it).
 	if (deliveryId !== undefined && !claimDelivery(scope, deliveryId)) {
-		return acknowledge('duplicate delivery');
+		return skip(ctx, facts, {
+			reason: 'duplicate delivery',
+			detail: 'This n8n process already received this delivery ID; the workflow ran (or skipped it) then.',
+		});
 	}
 
-	// 4. Events and filters.
-	const event = text(body.event) ?? header(headers, EVENT_HEADER);
-	if (event === undefined || !(chosenEvents(ctx.getNodeParameter('events', [])) as string[]).includes(event)) {
-		return acknowledge('event not selected');
+	// 4. Events and filters. A filter the body cannot answer is decided from the Pin as PinBridge has it; a look-up
+	// failure fails this call (n8n answers 500 and records the error), the claim is given back, PinBridge retries.
+	const chosen = chosenEvents(ctx.getNodeParameter('events', [])) as string[];
+	if (facts.event === undefined || !chosen.includes(facts.event)) {
+		return skip(ctx, facts, {
+			reason: 'event not selected',
+			detail: `The event ${facts.event === undefined ? '(none named)' : `"${facts.event}"`} is not one of: ${chosen.join(', ')}.`,
+		});
 	}
-	if (filters.accountId !== '' && text(body.account_id)?.toLowerCase() !== filters.accountId) {
-		return acknowledge('other Pinterest account');
-	}
-	if (filters.boardId !== '' && text(body.board_id) !== filters.boardId) {
-		return acknowledge('other board');
-	}
-
-	const item: IDataObject = { ...body, event, delivery_id: deliveryId ?? null };
-
-	// 5. The Pin as it is now. A Pin deleted since gives `pin: null`; any other failure fails this call (n8n answers
-	// 500), the claim is given back, and PinBridge's retry brings the delivery again.
-	if (options.fetchFullPin === true) {
-		const pinId = text(body.pin_id);
-		item.pin = null;
-		if (pinId !== undefined) {
-			try {
-				item.pin = withPinterestLink(
-					(
-						await pinBridgeRequest<IDataObject>(ctx as unknown as PinBridgeContext, {
-							method: 'GET',
-							path: `/v1/pins/${encodeURIComponent(pinId)}`,
-							settings: PIN_LOOKUP_SETTINGS,
-							timeoutMs: PIN_LOOKUP_TIMEOUT_MS,
-						})
-					).body,
-				);
-			} catch (error) {
-				if (!isNotFound(error)) {
-					if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);
-					throw withoutSecret(ctx.getNode(), error, secret);
-				}
-			}
+	let lookup: PinLookup | undefined;
+	if (needsPin(body, filters, options.fetchFullPin === true)) {
+		lookup = await lookUpPin(ctx as unknown as PinBridgeContext, text(body.pin_id));
+		if (lookup.failure !== undefined) {
+			if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);
+			throw withoutSecret(ctx.getNode(), lookup.failure, secret);
 		}
 	}
+	const filtered = filterVerdict(body, filters, lookup);
+	if (filtered) return skip(ctx, facts, filtered);
 
-	return { workflowData: [[{ json: item }]] };
+	const item: IDataObject = { ...body, event: facts.event, delivery_id: deliveryId ?? null };
+	// 5. The Pin as it is now, when asked for, with its link on Pinterest once published. A Pin deleted since: null.
+	if (options.fetchFullPin === true) item.pin = withPinterestLink(lookup?.pin ?? null);
+	return passOn(ctx, item);
 }

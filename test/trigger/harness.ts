@@ -30,6 +30,8 @@ import { createAdditionalData, defaultCredentials } from '../harness/runWorkflow
 
 export const TRIGGER_NAME = 'PinBridge Trigger';
 export const RECORDER_NAME = 'Record';
+/** Connected to the trigger's second output, "Skipped", when the node has it. */
+export const SKIPPED_RECORDER_NAME = 'Record Skipped';
 export const RECORDER_TYPE = 'test.record';
 export const WORKFLOW_ID = 'wf-trigger';
 export const NODE_WEBHOOK_ID = '3f0d6f1e-6a43-4c8e-9b0a-2d7e8f1a9c01';
@@ -63,6 +65,10 @@ export interface TriggerSetup {
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
 	/** The same id for two harnesses that stand for two webhook calls of one workflow; otherwise a fresh one. */
 	workflowId?: string;
+	/** The node's typeVersion; default: the version the editor gives a new node (its defaultVersion). */
+	typeVersion?: number;
+	/** Connect a node to the Skipped output (default true); false: only output 0, as workflows saved before it. */
+	connectSkipped?: boolean;
 }
 
 let harnesses = 0;
@@ -80,8 +86,12 @@ export interface DeliveryResult {
 	status: number;
 	responseBody: unknown;
 	webhookResult: IWebhookResponseData;
-	/** The items the started execution's first node after the trigger received; undefined when none started. */
+	/** The items the node on the trigger's main output received; undefined when that branch did not run. */
 	executedItems?: INodeExecutionData[];
+	/** The items the node on the Skipped output received; undefined when that branch did not run. */
+	skippedItems?: INodeExecutionData[];
+	/** Whether n8n started an execution (either branch, or none when nothing is connected where the items went). */
+	executionStarted: boolean;
 	/** Whether the webhook call changed static data (n8n would save the workflow's static data). */
 	staticDataChanged: boolean;
 	error?: Error;
@@ -94,7 +104,12 @@ export class TriggerHarness {
 	readonly nodeType = new PinBridgeSuiteTrigger();
 	readonly responses: unknown[] = [];
 	readonly errors: Error[] = [];
+	/** Per execution whose main branch ran: the items it received. */
 	readonly executions: INodeExecutionData[][] = [];
+	/** Per execution whose Skipped branch ran: the items it received. */
+	readonly skipped: INodeExecutionData[][] = [];
+	/** Every execution n8n started (either branch). */
+	startedExecutions = 0;
 	/** Unique per harness, so that what the trigger keeps in process memory never leaks from one test to another. */
 	readonly workflowId: string;
 
@@ -106,7 +121,7 @@ export class TriggerHarness {
 			id: 'trigger',
 			name: TRIGGER_NAME,
 			type: TRIGGER_NODE_TYPE,
-			typeVersion: 1.1,
+			typeVersion: setup.typeVersion ?? (this.nodeType.description.defaultVersion as number),
 			position: [0, 0],
 			webhookId: NODE_WEBHOOK_ID,
 			parameters,
@@ -115,8 +130,11 @@ export class TriggerHarness {
 		const nodes: INode[] = [
 			this.node,
 			{ id: 'record', name: RECORDER_NAME, type: RECORDER_TYPE, typeVersion: 1, position: [200, 0], parameters: {} },
+			{ id: 'record-skipped', name: SKIPPED_RECORDER_NAME, type: RECORDER_TYPE, typeVersion: 1, position: [200, 200], parameters: {} },
 		];
-		const connections = { [TRIGGER_NAME]: { main: [[{ node: RECORDER_NAME, type: 'main' as const, index: 0 }]] } };
+		const main = [[{ node: RECORDER_NAME, type: 'main' as const, index: 0 }]];
+		if (setup.connectSkipped !== false) main.push([{ node: SKIPPED_RECORDER_NAME, type: 'main' as const, index: 0 }]);
+		const connections = { [TRIGGER_NAME]: { main } };
 		const shape = { id: this.workflowId, name: 'Trigger test workflow', nodes, connections };
 		this.workflow = new Workflow({
 			...shape,
@@ -221,31 +239,42 @@ export class TriggerHarness {
 			const staticDataChanged = this.workflow.staticData.__dataChanged === true;
 			this.workflow.staticData.__dataChanged = before || staticDataChanged;
 			this.errors.push(error as Error);
-			return { status: 500, responseBody: { message: 'Error in workflow' }, webhookResult: {}, staticDataChanged, error: error as Error };
+			return {
+				status: 500,
+				responseBody: { message: 'Error in workflow' },
+				webhookResult: {},
+				staticDataChanged,
+				error: error as Error,
+				executionStarted: false,
+			};
 		}
 		const staticDataChanged = this.workflow.staticData.__dataChanged === true;
 		this.workflow.staticData.__dataChanged = before || staticDataChanged;
 
-		let result: DeliveryResult;
-		if (webhookResult.noWebhookResponse === true) {
-			result = { status: response.statusCode, responseBody: response.body, webhookResult, staticDataChanged };
-		} else if (webhookResult.workflowData === undefined) {
-			result = {
-				status: 200,
-				responseBody: webhookResult.webhookResponse ?? { message: 'Webhook call received' },
-				webhookResult,
-				staticDataChanged,
-			};
-		} else {
-			result = { status: 200, responseBody: { message: 'Workflow was started' }, webhookResult, staticDataChanged };
-			result.executedItems = await this.execute(webhookResult.workflowData, mode);
-		}
+		// As n8n's executeWebhook: a response the node sent itself stands; otherwise webhookResponse, or n8n's default.
+		const started = webhookResult.workflowData !== undefined;
+		const defaultBody = { message: started ? 'Workflow was started' : 'Webhook call received' };
+		const result: DeliveryResult =
+			webhookResult.noWebhookResponse === true
+				? { status: response.statusCode, responseBody: response.body, webhookResult, staticDataChanged, executionStarted: started }
+				: {
+						status: 200,
+						responseBody: webhookResult.webhookResponse ?? defaultBody,
+						webhookResult,
+						staticDataChanged,
+						executionStarted: started,
+					};
+		if (started) Object.assign(result, await this.execute(webhookResult.workflowData!, mode));
 		this.responses.push(result.responseBody);
 		return result;
 	}
 
 	/** The execution n8n starts with the trigger's output on the stack, through n8n-core's WorkflowExecute. */
-	private async execute(workflowData: INodeExecutionData[][], mode: WorkflowExecuteMode): Promise<INodeExecutionData[]> {
+	private async execute(
+		workflowData: INodeExecutionData[][],
+		mode: WorkflowExecuteMode,
+	): Promise<Pick<DeliveryResult, 'executedItems' | 'skippedItems'>> {
+		this.startedExecutions++;
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }] },
 		});
@@ -254,9 +283,15 @@ export class TriggerHarness {
 		);
 		const error = run.data.resultData.error;
 		if (error) throw new Error(`The execution failed: ${error.message}`);
-		const items = run.data.resultData.runData[RECORDER_NAME]?.[0]?.data?.main?.[0] ?? [];
-		this.executions.push(items);
-		return items;
+		const received = (name: string) => {
+			const runs = run.data.resultData.runData[name];
+			return runs === undefined ? undefined : (runs[0]?.data?.main?.[0] ?? []);
+		};
+		const executedItems = received(RECORDER_NAME);
+		const skippedItems = received(SKIPPED_RECORDER_NAME);
+		if (executedItems) this.executions.push(executedItems);
+		if (skippedItems) this.skipped.push(skippedItems);
+		return { executedItems, skippedItems };
 	}
 }
 

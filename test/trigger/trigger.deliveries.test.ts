@@ -1,4 +1,7 @@
 // PinBridge Trigger: every delivery verified, redeliveries and filtered events dropped, the secret kept secret.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -176,18 +179,27 @@ describe('PinBridge Trigger: deliveries', () => {
 	});
 
 	describe('replay window (signed occurred_at)', () => {
-		it('the option’s default in the editor is the one the code applies (25 h)', () => {
+		it('is off by default (0), in the editor and in the code: PinBridge retries "until you 200", with no known end', () => {
 			const options = new PinBridgeSuiteTrigger().description.properties.find((p) => p.name === 'options')!;
 			const window = (options.options as Array<{ name: string; default?: unknown }>).find((o) => o.name === 'replayWindowHours');
 			expect(window?.default).toBe(DEFAULT_REPLAY_WINDOW_HOURS);
-			expect(DEFAULT_REPLAY_WINDOW_HOURS).toBe(25);
+			expect(DEFAULT_REPLAY_WINDOW_HOURS).toBe(0);
 		});
 
-		it('a delivery older than 25 h is acknowledged with 200 and starts nothing; 24 h old still runs', async () => {
+		it('by default a genuine retry arriving long after (an n8n outage of days) still starts the workflow', async () => {
 			const { harness, secret } = await registered();
+			const late = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-late', occurred_at: hoursAgo(26) })));
+			const later = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-later', occurred_at: hoursAgo(24 * 30) })));
+			expect([late.executedItems, later.executedItems].map((items) => items?.length)).toEqual([1, 1]);
+		});
+
+		it('with a window of 25 h a delivery older than that is acknowledged with 200 and skipped; 24 h old still runs', async () => {
+			const { harness, secret } = await registered({ options: { replayWindowHours: 25 } });
 			const old = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-old', occurred_at: hoursAgo(25.1) })));
 			expect(old.status).toBe(200);
 			expect(old.responseBody).toEqual({ received: true, ignored: 'older than the replay window' });
+			expect(old.executedItems).toBeUndefined();
+			expect(old.skippedItems?.[0].json).toMatchObject({ reason: 'older than the replay window', delivery_id: 'd-old' });
 			const lastRetry = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-24h', occurred_at: hoursAgo(24) })));
 			expect(lastRetry.executedItems).toHaveLength(1);
 			expect(harness.executions).toHaveLength(1);
@@ -205,16 +217,31 @@ describe('PinBridge Trigger: deliveries', () => {
 			expect(ancient.executedItems).toHaveLength(1);
 		});
 
-		it('a signed delivery without a readable occurred_at is answered 400 and starts nothing', async () => {
-			const { harness, secret } = await registered();
+		it('a delivery without a readable occurred_at cannot be judged by the window and starts the workflow', async () => {
+			const { harness, secret } = await registered({ options: { replayWindowHours: 1 } });
 			const missing = await harness.deliver(signedDelivery(secret, eventBody({ occurred_at: undefined })));
 			const junk = await harness.deliver(signedDelivery(secret, eventBody({ delivery_id: 'd-2', occurred_at: 'yesterday' })));
-			expect([missing.status, junk.status]).toEqual([400, 400]);
-			expect(harness.executions).toHaveLength(0);
+			expect([missing.status, junk.status]).toEqual([200, 200]);
+			expect([missing.executedItems?.length, junk.executedItems?.length]).toEqual([1, 1]);
 		});
 
-		it('a refused old delivery is not claimed and an unsigned one never reaches the check', async () => {
-			const { harness, secret } = await registered();
+		it('an occurred_at without an offset is PinBridge\'s clock (UTC), not the n8n host\'s zone', () => {
+			// The zone is fixed when a process starts: the check runs in a Node process of its own, in New York (UTC-5).
+			const script =
+				'const { replayVerdict } = require("./nodes/PinBridgeSuiteTrigger/deliveries");' +
+				'const now = Date.parse("2026-01-01T12:00:00Z");' +
+				'console.log([replayVerdict("2026-01-01T10:00:00", 3, now), replayVerdict("2026-01-01 10:00:00.5", 3, now),' +
+				' replayVerdict("2026-01-01T08:00:00", 3, now), replayVerdict("2026-01-01T10:00:00-05:00", 3, now)].join())';
+			const out = execFileSync(path.join('node_modules', '.bin', 'tsx'), ['-e', script], {
+				env: { ...process.env, TZ: 'America/New_York' },
+				encoding: 'utf8',
+			});
+			// 2 h ago in UTC: inside; 4 h ago: too old; an explicit offset still counts (15:00 UTC, in the future).
+			expect(out.trim()).toBe('inside,inside,too old,inside');
+		});
+
+		it('a skipped old delivery is not claimed and an unsigned one never reaches the check', async () => {
+			const { harness, secret } = await registered({ options: { replayWindowHours: 25 } });
 			const forged = signedDelivery('wrong', eventBody({ occurred_at: hoursAgo(100) }));
 			expect((await harness.deliver(forged)).status).toBe(401);
 			await harness.deliver(signedDelivery(secret, eventBody({ occurred_at: hoursAgo(100) })));

@@ -99,9 +99,9 @@ describe('PinBridge Trigger: account and board filters read under the ID rules',
 			'Only for Pinterest Account: must be text, got an object',
 		],
 		[
-			'an account filter that is no UUID',
-			{ account: { __rl: true, mode: 'id', value: '={{ "acme" }}' } },
-			'Only for Pinterest Account: must be a PinBridge ID (a UUID), got "acme"',
+			'an account filter with a space inside',
+			{ account: { __rl: true, mode: 'id', value: '={{ "acc 1" }}' } },
+			'Only for Pinterest Account: must not contain spaces',
 		],
 	])('%s refuses activation, naming the field, before any request', async (_label, parameters, message) => {
 		const harness = new TriggerHarness({ parameters: parameters as IDataObject });
