@@ -1,4 +1,11 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { keepFailureForItem, pairItemFailures } from '../../shared/transport/routing';
 
@@ -33,6 +40,33 @@ function withPairedFailures(option: OperationDefinition['option']): INodePropert
 			...(routing.operations && typeof pagination === 'function'
 				? { operations: { ...routing.operations, pagination: pairItemFailures(pagination) } }
 				: {}),
+		},
+	};
+}
+
+/**
+ * The operation with each output item's json passed through `addTo` after its own output steps: how Get, Update and
+ * Create add what PinBridge does not send (a Pin's Pinterest link, a schedule's local run time).
+ */
+export function withOutputFields(
+	operation: OperationDefinition,
+	addTo: (ctx: IExecuteSingleFunctions, json: IDataObject) => IDataObject,
+): OperationDefinition {
+	const routing = operation.option.routing ?? {};
+	const addFields = async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return items.map((item) => ({ ...item, json: addTo(this, item.json) }));
+	};
+	return {
+		...operation,
+		option: {
+			...operation.option,
+			routing: {
+				...routing,
+				output: { ...routing.output, postReceive: [...(routing.output?.postReceive ?? []), addFields] },
+			},
 		},
 	};
 }

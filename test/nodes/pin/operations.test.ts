@@ -18,6 +18,18 @@ describe('Pin → Get / Get Status', () => {
 		scope.done();
 	});
 
+	it('Get and Get Status add the Pin’s link on Pinterest once it has a Pinterest Pin ID', async () => {
+		const live = pinResponse({ status: 'published', pinterest_pin_id: '1122334455' });
+		const job = { pin_id: PIN_ID, status: 'published', pinterest_pin_id: '1122334455' };
+		const scope = api().get(`/v1/pins/${PIN_ID}`).reply(200, live).get(`/v1/jobs/${PIN_ID}`).reply(200, job);
+		const link = 'https://www.pinterest.com/pin/1122334455/';
+		const get = await runPinBridgeNode({ parameters: { resource: 'pin', operation: 'get', pinId: PIN_ID } });
+		expect(get.items).toEqual([{ json: { ...live, pinterest_url: link }, pairedItem: { item: 0 } }]);
+		const status = await runPinBridgeNode({ parameters: { resource: 'pin', operation: 'getStatus', pinId: PIN_ID } });
+		expect(status.items).toEqual([{ json: { ...job, pinterest_url: link }, pairedItem: { item: 0 } }]);
+		scope.done();
+	});
+
 	it('Get takes the Pin ID from an expression, per item', async () => {
 		const other = 'aaaaaaaa-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 		const scope = api()
@@ -36,13 +48,25 @@ describe('Pin → Get / Get Status', () => {
 		scope.done();
 	});
 
-	it('Get refuses an ID that is not a UUID, without sending anything', async () => {
+	it('Get refuses a pasted Pin address (no id can hold "/"), without sending anything, and hints at the id', async () => {
 		const requests = recordRequests(api().persist().get(/.*/).reply(200, {}));
 		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'pin', operation: 'get', pinId: 'https://app.pinbridge.io/pins/pin_8fa2' },
+		});
+		expect(error?.message).toBe(
+			'Pin ID: must be the ID only, not an address (it contains "/"). This looks like a pasted URL: the ID is probably "pin_8fa2"',
+		);
+		expect(requests).toEqual([]);
+	});
+
+	it('Get sends an id of digits as it is (ids are opaque, contract §9.1.1)', async () => {
+		const scope = api().get('/v1/pins/1122334455').reply(200, pinResponse({ id: '1122334455' }));
+		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'pin', operation: 'get', pinId: '1122334455' },
 		});
-		expect(error?.message).toBe('Pin ID: must be a PinBridge ID (a UUID), got "1122334455"');
-		expect(requests).toEqual([]);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(['1122334455']);
+		scope.done();
 	});
 
 	it('Get maps a 404 to PinBridge’s message', async () => {
@@ -143,7 +167,10 @@ describe('Pin → Get Many', () => {
 	});
 
 	it('sends a sort saved by an earlier version under its API 1.34 name, and refuses an unknown one', async () => {
-		const scope = api().get('/v1/pins').query({ sort: 'created_at_desc', limit: '5', offset: '0' }).reply(200, pins(1));
+		const scope = api()
+			.get('/v1/pins')
+			.query({ sort: 'created_at_desc', limit: '5', offset: '0' })
+			.reply(200, pins(1), { 'X-Total-Count': '1' });
 		const old = await runPinBridgeNode({
 			parameters: { resource: 'pin', operation: 'getAll', limit: 5, filters: { sort: '-created_at' } },
 		});

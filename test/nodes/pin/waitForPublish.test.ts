@@ -12,7 +12,7 @@ const waiting = (waitTimeoutSeconds = 300) =>
 const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
 
 describe('Pin → Publish: Wait for Publish', () => {
-	it('polls the job through queued → deferred (paced by the rate meter) → published, then outputs the final Pin', async () => {
+	it('polls the job through queued → deferred (paced by the rate meter) → published, then outputs the final Pin with its Pinterest link', async () => {
 		const published = pinResponse({ status: 'published', pinterest_pin_id: '1122334455', published_at: '2026-11-22T10:00:15Z' });
 		const scope = api()
 			.post('/v1/pins')
@@ -33,7 +33,9 @@ describe('Pin → Publish: Wait for Publish', () => {
 			.reply(200, published);
 		const { items, error } = await runPinBridgeNode({ parameters: waiting() });
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: published, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { ...published, pinterest_url: 'https://www.pinterest.com/pin/1122334455/' }, pairedItem: { item: 0 } },
+		]);
 		// queued: 2 s; deferred: the 10 s the meter says the next token needs; publishing: the grown interval (4.5 s).
 		expect(clock.sleeps).toEqual([2000, 10000, 4500]);
 		scope.done();

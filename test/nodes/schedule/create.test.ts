@@ -1,6 +1,6 @@
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { ACCOUNT_ID, createParameters, expectedBody, scheduleFor, useTestClock } from './fixtures';
+import { ACCOUNT_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
 useTestClock();
@@ -38,7 +38,29 @@ describe('Schedule → Create', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(sent).toEqual({ ...expectedBody(), alt_text: 'A cat', related_terms: ['cats', 'pets'] });
-		expect(items).toEqual([{ json: scheduleFor(expectedBody()), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: scheduleOutput(scheduleFor(expectedBody()), '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('outputs run_at in UTC as PinBridge answers, and right after it the time in the workflow’s zone, named', async () => {
+		// A newcomer's check (issue 23): 09:00 in New York comes back as 14:00 UTC, which alone cannot be checked.
+		api()
+			.post('/v1/schedules')
+			.reply(201, (_uri, body) => scheduleFor(body as Body));
+		const { items, error } = await runPinBridgeNode({
+			parameters: createParameters({ runAt: '2026-12-08T09:00:00' }),
+			timezone: 'America/New_York',
+		});
+		expect(error).toBeUndefined();
+		const json = items[0].json;
+		expect(json).toMatchObject({
+			run_at: '2026-12-08T14:00:00.000Z',
+			run_at_local: '2026-12-08T09:00:00-05:00',
+			time_zone: 'America/New_York',
+		});
+		const keys = Object.keys(json);
+		expect(keys.slice(keys.indexOf('run_at'), keys.indexOf('run_at') + 3)).toEqual(['run_at', 'run_at_local', 'time_zone']);
 	});
 
 	describe('Run At and time zones', () => {
@@ -105,7 +127,10 @@ describe('Schedule → Create', () => {
 		expect(bodies).toEqual([expectedBody('2026-12-01T09:00:00Z')]);
 		expect(items).toHaveLength(2);
 		expect(String(items[0].json.error)).toContain('Run At: must be in the future');
-		expect(items[1]).toEqual({ json: scheduleFor(expectedBody('2026-12-01T09:00:00Z')), pairedItem: { item: 1 } });
+		expect(items[1]).toEqual({
+			json: scheduleOutput(scheduleFor(expectedBody('2026-12-01T09:00:00Z')), '2026-12-01T10:00:00+01:00'),
+			pairedItem: { item: 1 },
+		});
 	});
 
 	it('uploads a binary image as an asset first and outputs the schedule with the asset', async () => {
@@ -131,7 +156,9 @@ describe('Schedule → Create', () => {
 		const withAsset = { ...expectedBody(), asset_id: asset.id };
 		delete withAsset.image_url;
 		expect(sent).toEqual(withAsset);
-		expect(items).toEqual([{ json: { ...scheduleFor(sent as Body), asset }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { ...scheduleOutput(scheduleFor(sent as Body), '2026-12-01T09:00:00+01:00'), asset }, pairedItem: { item: 0 } },
+		]);
 		expect(items[0].json.pinterest_account_id).toBe(ACCOUNT_ID);
 	});
 });

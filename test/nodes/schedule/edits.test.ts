@@ -2,7 +2,7 @@
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
 import { recordRequests } from '../pin/fixtures';
-import { createParameters, expectedBody, scheduleFor, SCHEDULE_ID, useTestClock } from './fixtures';
+import { createParameters, expectedBody, scheduleFor, SCHEDULE_ID, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
 useTestClock();
@@ -47,7 +47,7 @@ describe('Schedule → Update', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(sent).toEqual({ run_at: '2026-12-02T08:30:00+01:00', title: 'Dog of the day', image_url: 'https://img.example/dog.jpg', link_url: null });
-		expect(items).toEqual([{ json: schedule, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: scheduleOutput(schedule, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 

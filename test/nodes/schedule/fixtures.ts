@@ -40,6 +40,14 @@ export function expectedBody(runAt = '2026-12-01T09:00:00+01:00'): IDataObject {
 	};
 }
 
+/**
+ * What the node outputs for a schedule PinBridge returned: the same, with run_at also written in the workflow's time
+ * zone and that zone named (Berlin unless said).
+ */
+export function scheduleOutput(schedule: IDataObject, runAtLocal: string, timeZone = 'Europe/Berlin'): IDataObject {
+	return { ...schedule, run_at_local: runAtLocal, time_zone: timeZone };
+}
+
 /** A schedule as PinBridge returns it for expectedBody(). */
 export function scheduleFor(body: IDataObject, overrides: IDataObject = {}): IDataObject {
 	return {

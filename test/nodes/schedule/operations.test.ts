@@ -1,6 +1,6 @@
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { ACCOUNT_ID, BOARD_ID, expectedBody, scheduleFor, SCHEDULE_ID, useTestClock } from './fixtures';
+import { ACCOUNT_ID, BOARD_ID, expectedBody, scheduleFor, SCHEDULE_ID, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
 useTestClock();
@@ -9,15 +9,19 @@ const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY 
 const schedule = scheduleFor(expectedBody());
 
 describe('Schedule → Get', () => {
-	it('gets one schedule by id (from an expression)', async () => {
+	it('gets one schedule by id (from an expression), its run time also in the workflow’s zone', async () => {
 		const scope = api().get(`/v1/schedules/${SCHEDULE_ID}`).reply(200, schedule);
 		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'schedule', operation: 'get', scheduleId: '={{ $json.id }}' },
 			items: [{ json: { id: SCHEDULE_ID } }],
+			timezone: 'Asia/Tokyo',
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(items).toEqual([{ json: schedule, pairedItem: { item: 0 } }]);
+		// PinBridge's 08:00 UTC is 17:00 in Tokyo.
+		expect(items).toEqual([
+			{ json: scheduleOutput(schedule, '2026-12-01T17:00:00+09:00', 'Asia/Tokyo'), pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('rejects an id that is not a UUID, sending nothing', async () => {

@@ -1,7 +1,7 @@
 // Schedules have no idempotency key: after an ambiguous failure the node must look before it sends again.
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, useTestClock } from './fixtures';
+import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
 const clock = useTestClock();
@@ -44,7 +44,7 @@ describe('Schedule → Create after an ambiguous failure', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(posts).toEqual([expectedBody()]);
-		expect(items).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
 		expect(clock.sleeps).toHaveLength(1);
 	});
 
@@ -69,7 +69,7 @@ describe('Schedule → Create after an ambiguous failure', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(posts).toEqual([expectedBody(), expectedBody()]);
-		expect(items).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
 	});
 
 	it('a final error (422) is not reconciled or resent', async () => {

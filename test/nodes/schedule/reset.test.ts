@@ -3,7 +3,7 @@
 // answer was lost.
 import { runPinBridgeNode, TEST_API_KEY } from '../../harness/runWorkflow';
 import { startScriptedServer, type ScriptedServer } from '../../harness/scriptedServer';
-import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, useTestClock } from './fixtures';
+import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
 
 useTestClock();
 let server: ScriptedServer;
@@ -33,7 +33,7 @@ describe('Schedule → Create after a connection reset', () => {
 		]);
 		expect(server.requests[0].body).toEqual(expectedBody());
 		expect(server.requests.map((request) => request.headers['x-api-key'])).toEqual([TEST_API_KEY, TEST_API_KEY]);
-		expect(items).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
 	});
 
 	it('finds nothing: sends the POST once more', async () => {
@@ -55,6 +55,6 @@ describe('Schedule → Create after a connection reset', () => {
 			'POST /v1/schedules',
 		]);
 		expect(server.requests[2].body).toEqual(expectedBody());
-		expect(items).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
 	});
 });

@@ -1,4 +1,5 @@
-import { resourceProperties } from '../operation';
+import { withPinterestLink } from '../../../shared/pinterestLink';
+import { resourceProperties, withOutputFields } from '../operation';
 import { deletePin } from './delete';
 import { getPin } from './get';
 import { getManyPins } from './getMany';
@@ -11,6 +12,16 @@ import { validatePin } from './validate';
 
 export const pinProperties = resourceProperties(
 	'pin',
-	[publishPin, publishBatchOperation, getPin, getManyPins, getPinStatus, retryPin, deletePin, validatePin, updatePin],
+	[
+		publishPin,
+		publishBatchOperation,
+		withOutputFields(getPin, (_ctx, pin) => withPinterestLink(pin)),
+		getManyPins,
+		withOutputFields(getPinStatus, (_ctx, job) => withPinterestLink(job)),
+		retryPin,
+		deletePin,
+		validatePin,
+		updatePin,
+	],
 	'publish',
 );

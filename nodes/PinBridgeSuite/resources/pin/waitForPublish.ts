@@ -1,5 +1,6 @@
 /**
- * Wait for Publish: after POST /v1/pins, follow the Pin's job until it is `published` or `failed`.
+ * Wait for Publish: after POST /v1/pins, follow the Pin's job until it is `published` or `failed`; a published Pin
+ * comes back with its link on Pinterest (`pinterest_url`).
  * `queued`, `publishing` and `deferred` mean "not yet". A deferred Pin waits for Pinterest rate-limit tokens, so
  * its polls are paced with the rate meter; otherwise polls start 2 s apart and grow. Sleeping and the clock come
  * from transportRuntime, so tests run without waiting.
@@ -11,6 +12,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { withPinterestLink } from '../../../shared/pinterestLink';
 import { pacingWaitMs, pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
 import type { ItemContext } from '../../shared/itemContext';
 
@@ -74,7 +76,8 @@ export async function waitForPublish(
 	}
 
 	if (status === 'failed') throw publishFailedError(ctx, pinId, job);
-	if (job === created) return created; // already final when created (an idempotent replay): nothing to re-read
+	// already final when created (an idempotent replay): nothing to re-read
+	if (job === created) return withPinterestLink(created);
 	const { body } = await pinBridgeRequest<IDataObject>(ctx, { method: 'GET', path: `/v1/pins/${pinId}`, itemIndex });
-	return body;
+	return withPinterestLink(body);
 }

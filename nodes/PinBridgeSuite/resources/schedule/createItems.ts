@@ -3,13 +3,15 @@
  * Pin → Publish (resources/pin/publishItems.ts): scheduling a list of rows is a bulk path, and n8n's declarative
  * engine cost it as much CPU per item as it cost Publish. Same checks, body and uploads as the routed Create
  * (create.ts), same request helper; a retry after a lost answer first looks for the schedule (reconcile.ts), so
- * none is created twice. Output as itemRunner.ts describes.
+ * none is created twice. Output as itemRunner.ts describes, with run_at also in the workflow's time zone
+ * (shared/scheduleTime.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { pinBridgeRequest, type PinBridgeRequest } from '../../../shared/transport/request';
 import { itemContexts } from '../../shared/itemContext';
 import { runItems, runOptionsOf } from '../../shared/itemRunner';
+import { withLocalRunAt } from '../../shared/scheduleTime';
 import { prepareSchedule } from './create';
 import { findExistingSchedule } from './reconcile';
 
@@ -29,7 +31,7 @@ export async function createSchedules(this: IExecuteFunctions): Promise<INodeExe
 		};
 		request.reconcile = async () => await findExistingSchedule(ctx, request);
 		const response = await pinBridgeRequest<IDataObject>(ctx, request);
-		return { ...response.body, ...prepared.uploads };
+		return { ...withLocalRunAt(response.body ?? {}, ctx.getTimezone()), ...prepared.uploads };
 	};
 	return [await runItems(this, options, start, async (_itemIndex, schedule) => schedule)];
 }

@@ -1,4 +1,5 @@
-import { resourceProperties } from '../operation';
+import { withLocalRunAt } from '../../shared/scheduleTime';
+import { resourceProperties, withOutputFields, type OperationDefinition } from '../operation';
 import { cancelScheduleOperation } from './cancel';
 import { createSchedule } from './create';
 import { getSchedule } from './get';
@@ -8,15 +9,19 @@ import { retrySchedule } from './retry';
 import { updateSchedule } from './update';
 import { validateSchedule } from './validate';
 
+/** Its output also shows run_at in the workflow's time zone, and names the zone (shared/scheduleTime.ts). */
+const inLocalTime = (operation: OperationDefinition) =>
+	withOutputFields(operation, (ctx, schedule) => withLocalRunAt(schedule, ctx.getTimezone()));
+
 export const scheduleProperties = resourceProperties(
 	'schedule',
 	[
-		createSchedule,
-		getSchedule,
+		inLocalTime(createSchedule),
+		inLocalTime(getSchedule),
 		getManySchedules,
 		cancelScheduleOperation,
 		validateSchedule,
-		updateSchedule,
+		inLocalTime(updateSchedule),
 		retrySchedule,
 		deleteSchedule,
 	],
