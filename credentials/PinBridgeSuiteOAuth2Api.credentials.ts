@@ -1,7 +1,8 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-// PinBridge has not published its OAuth URLs: the defaults follow {base}/oauth/authorize and {base}/oauth/token,
-// and both stay editable.
+// PinBridge has not published its OAuth set-up for apps (contract §1, §9.4: OAuth 2.1 with dynamic registration for
+// MCP clients, tokens that are API keys): URLs, grant type, scope and client authentication are all editable; the
+// defaults ({base}/oauth/authorize and /oauth/token, PKCE, "read write", Basic header) are the contract's guesses.
 const BASE = '{{$self["baseUrl"].trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}';
 
 export class PinBridgeSuiteOAuth2Api implements ICredentialType {
@@ -22,8 +23,14 @@ export class PinBridgeSuiteOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
-			type: 'hidden',
+			type: 'options',
+			options: [
+				{ name: 'Authorization Code with PKCE', value: 'pkce' },
+				{ name: 'Authorization Code', value: 'authorizationCode' },
+				{ name: 'Client Credentials', value: 'clientCredentials' },
+			],
 			default: 'pkce',
+			description: 'The OAuth2 flow PinBridge set up for your app',
 		},
 		{
 			displayName: 'Base URL',
@@ -49,20 +56,27 @@ export class PinBridgeSuiteOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Scope',
 			name: 'scope',
-			type: 'hidden',
+			type: 'string',
 			default: 'read write',
+			description: 'Space-separated PinBridge scopes: read, write, destructive (deleting needs destructive)',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
-			type: 'hidden',
+			type: 'string',
 			default: '',
+			description: 'Extra query parameters for the authorization URL, e.g. audience=…',
 		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
-			type: 'hidden',
+			type: 'options',
+			options: [
+				{ name: 'Send Client Credentials as Basic Auth Header', value: 'header' },
+				{ name: 'Send Client Credentials in Body', value: 'body' },
+			],
 			default: 'header',
+			description: 'How the client ID and secret reach the token URL',
 		},
 	];
 }

@@ -10,9 +10,10 @@
  * Every n8n process (main, webhook processors, after a restart) derives the same 64-character secret from the same
  * credential and workflow, so nothing has to travel between them. Secret material, by credential type:
  * - API key credential: the API key.
- * - OAuth2 credential: the client secret. Its access and refresh tokens rotate (each refresh may replace both), so a
- *   secret derived from them would stop matching the registration at the next refresh. An OAuth2 credential without
- *   a client secret gives no stable secret material: activation fails and says so.
+ * - OAuth2 credential: the client secret, whatever the grant type. Without one (a public PKCE client), the access
+ *   token: PinBridge's tokens are API keys (contract §9.4), but a refresh may replace it; the first delivery after
+ *   that fails to verify, the trigger sets the new secret at PinBridge (receive.ts) and PinBridge's retry verifies.
+ *   An OAuth2 credential with neither (not yet connected) fails activation and says so.
  * A changed credential gives another secret: activation (webhookLifecycle.ts) and a delivery that no longer verifies
  * (receive.ts) set it at PinBridge with `PATCH /v1/webhooks/{id}`.
  */
@@ -64,11 +65,11 @@ function nonEmpty(value: unknown): string | undefined {
 /** The credential's stable secret material; throws, naming the field, when it has none. */
 export function secretMaterial(node: INode, credentialType: string, data: ICredentialDataDecryptedObject): string {
 	if (credentialType === 'pinBridgeSuiteOAuth2Api') {
-		const clientSecret = nonEmpty(data.clientSecret);
-		if (clientSecret) return clientSecret;
-		throw new NodeOperationError(node, 'The OAuth2 credential has no Client Secret to derive the webhook secret from', {
+		const material = nonEmpty(data.clientSecret) ?? nonEmpty((data.oauthTokenData as { access_token?: unknown } | undefined)?.access_token);
+		if (material) return material;
+		throw new NodeOperationError(node, 'The OAuth2 credential has no Client Secret and no token to derive the webhook secret from', {
 			description:
-				'The trigger derives the key PinBridge signs deliveries with from the credential’s Client Secret (its tokens change on every refresh). Fill in Client Secret, or use a PinBridge API credential for the trigger.',
+				'The trigger derives the key PinBridge signs deliveries with from the credential’s Client Secret, or, without one, from its access token. Connect the credential (or fill in Client Secret), or use a PinBridge API credential for the trigger.',
 		});
 	}
 	const apiKey = nonEmpty(data.apiKey);

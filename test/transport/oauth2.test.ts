@@ -1,4 +1,5 @@
 // The OAuth2 credential through n8n's own OAuth2 request path: Bearer token, and refresh after a 401.
+import { PinBridgeSuiteOAuth2Api } from '../../credentials/PinBridgeSuiteOAuth2Api.credentials';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_BASE_URL } from '../harness/runWorkflow';
@@ -94,6 +95,53 @@ describe('OAuth2 credential', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ id: 'a1', reconnect_required: false, missing_scopes: [], health: 'healthy' }]);
 		expect(runtime.sleeps).toEqual([250, 1000]); // backoff (0.5 × 500 ms), then the Retry-After header
+		scope.done();
+	});
+});
+
+describe('OAuth2 credential: PinBridge has not published its OAuth set-up, so the user sets it (contract §9.4)', () => {
+	const properties = new PinBridgeSuiteOAuth2Api().properties;
+	const field = (name: string) => properties.find((property) => property.name === name);
+
+	it.each([
+		['grantType', 'pkce', ['pkce', 'authorizationCode', 'clientCredentials']],
+		['authentication', 'header', ['header', 'body']],
+	])('%s is a visible choice, defaulting to the contract’s guess', (name, fallback, values) => {
+		expect(field(name)).toMatchObject({ type: 'options', default: fallback });
+		expect((field(name)?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(values);
+	});
+
+	it.each([
+		['scope', 'read write'],
+		['authQueryParameters', ''],
+		['authUrl', expect.stringContaining('/oauth/authorize')],
+		['accessTokenUrl', expect.stringContaining('/oauth/token')],
+	])('%s is an editable text field', (name, fallback) => {
+		expect(field(name)).toMatchObject({ type: 'string', default: fallback });
+	});
+
+	it('client credentials sent in the body: n8n fetches a new token that way after a 401 and repeats the call', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/pinterest/accounts')
+			.times(2)
+			.reply(401, { detail: 'Token expired' })
+			.post(
+				'/oauth/token',
+				(body) => body.grant_type === 'client_credentials' && body.client_id === 'client-1' && body.client_secret === 'shh-secret',
+			)
+			.reply(200, { access_token: 'fresh', token_type: 'Bearer', expires_in: 3600 })
+			.get('/v1/pinterest/accounts')
+			.matchHeader('authorization', 'Bearer fresh')
+			.reply(200, []);
+		const base = oauthCredential('expired').pinBridgeSuiteOAuth2Api;
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentialType: 'pinBridgeSuiteOAuth2Api',
+			credentials: {
+				pinBridgeSuiteOAuth2Api: { ...base, grantType: 'clientCredentials', clientSecret: 'shh-secret', authentication: 'body', scope: 'read' },
+			},
+		});
+		expect(error).toBeUndefined();
 		scope.done();
 	});
 });

@@ -208,14 +208,16 @@ describe('PinBridge Trigger: registration', () => {
 		expect(await harness.delete()).toBe(true);
 	});
 
-	const oauth2 = (clientSecret: string) => ({
+	const oauth2 = (clientSecret: string, accessToken = 'oauth-access-token') => ({
 		parameters: { authentication: 'oAuth2' },
 		credentials: {
 			pinBridgeSuiteOAuth2Api: {
 				baseUrl: TEST_BASE_URL,
 				clientId: 'n8n-client',
 				clientSecret,
-				oauthTokenData: { access_token: 'oauth-access-token', refresh_token: 'oauth-refresh', token_type: 'Bearer' },
+				oauthTokenData: accessToken
+					? { access_token: accessToken, refresh_token: 'oauth-refresh', token_type: 'Bearer' }
+					: undefined,
 			},
 		},
 	});
@@ -233,9 +235,23 @@ describe('PinBridge Trigger: registration', () => {
 		expect(sent.secret).toBe(expectedSecret(harness, 'oauth-client-secret', 'pinBridgeSuiteOAuth2Api'));
 	});
 
-	it('an OAuth2 credential without a client secret: activation is refused, naming the field, before any request', async () => {
+	// A public PKCE client has no client secret; PinBridge's tokens are API keys (contract §9.4).
+	it('an OAuth2 credential without a client secret: the secret comes from its access token', async () => {
 		const harness = new TriggerHarness(oauth2(''));
-		await expect(harness.create()).rejects.toThrow('The OAuth2 credential has no Client Secret');
+		let sent: IDataObject = {};
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [])
+			.post('/v1/webhooks', (body: IDataObject) => Boolean((sent = body)))
+			.reply(201, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true });
+		await harness.create();
+		scope.done();
+		expect(sent.secret).toBe(expectedSecret(harness, 'oauth-access-token', 'pinBridgeSuiteOAuth2Api'));
+	});
+
+	it('an OAuth2 credential with neither client secret nor token: activation is refused, naming them, before any request', async () => {
+		const harness = new TriggerHarness(oauth2('', ''));
+		await expect(harness.create()).rejects.toThrow('The OAuth2 credential has no Client Secret and no token');
 	});
 });
 
