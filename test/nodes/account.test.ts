@@ -213,12 +213,12 @@ describe('Pinterest Account → Disconnect', () => {
 				operation: 'disconnect',
 				account: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			},
-			items: [{ json: { id: 'acme' } }, { json: { id: other } }, { json: { id: ACCOUNT_ID } }],
+			items: [{ json: { id: 'Acme Shop' } }, { json: { id: other } }, { json: { id: ACCOUNT_ID } }],
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(items[0].json).toEqual({ error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "acme"', ...NOT_FROM_PINBRIDGE });
+		expect(items[0].json).toEqual({ error: 'Pinterest Account: must not contain spaces', ...NOT_FROM_PINBRIDGE });
 		expect(items[1].json).toMatchObject({
 			error: 'This API key may not use this Pinterest account',
 			errorCode: 'account_not_permitted',

@@ -115,13 +115,23 @@ describe('Webhook → Get and Get Many', () => {
 		scope.done();
 	});
 
-	it('Get refuses an ID that is not a UUID without sending anything', async () => {
+	it('Get refuses an ID that would change the path ("/") without sending anything', async () => {
 		const scope = api().get(/.*/).reply(200, webhook);
 		const { error } = await runPinBridgeNode({
 			parameters: { resource: 'webhook', operation: 'get', webhookId: '../pins' },
 		});
-		expect(error?.message).toBe('Webhook ID: must be a PinBridge ID (a UUID), got "../pins"');
+		expect(error?.message).toBe('Webhook ID: must not contain "/"');
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('Get sends an ID in the quick-start page’s style as it is (contract §9.1.1)', async () => {
+		const scope = api().get('/v1/webhooks/wh_3c1d').reply(200, { ...webhook, id: 'wh_3c1d' });
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'webhook', operation: 'get', webhookId: 'wh_3c1d' },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { ...webhook, id: 'wh_3c1d' }, pairedItem: { item: 0 } }]);
+		scope.done();
 	});
 
 	it('Get Many returns every webhook, or up to Limit', async () => {
@@ -248,12 +258,12 @@ describe('Webhook → Delete', () => {
 		const scope = api().delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(204);
 		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'webhook', operation: 'delete', webhookId: '={{ $json.id }}' },
-			items: [{ json: { id: 'not-an-id' } }, { json: { id: WEBHOOK_ID } }],
+			items: [{ json: { id: 'not an id' } }, { json: { id: WEBHOOK_ID } }],
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json).toEqual({ error: 'Webhook ID: must be a PinBridge ID (a UUID), got "not-an-id"', ...NOT_FROM_PINBRIDGE });
+		expect(items[0].json).toEqual({ error: 'Webhook ID: must not contain spaces', ...NOT_FROM_PINBRIDGE });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1]).toEqual({ json: { id: WEBHOOK_ID, deleted: true }, pairedItem: { item: 1 } });
 		scope.done();

@@ -272,11 +272,20 @@ describe('Import → Get and Get Many', () => {
 		expect(items).toEqual([{ json: body, pairedItem: { item: 0 } }]);
 	});
 
-	it('Get rejects an id that is not a UUID without sending', async () => {
+	it('Get rejects an id that cannot be one ("?") without sending', async () => {
 		const scope = api().get(/.*/).reply(200, {});
-		const { error } = await runPinBridgeNode({ parameters: { resource: 'import', operation: 'get', importId: '42' } });
-		expect(error?.message).toBe('Import ID: must be a PinBridge ID (a UUID), got "42"');
+		const { error } = await runPinBridgeNode({ parameters: { resource: 'import', operation: 'get', importId: '42?page=2' } });
+		expect(error?.message).toBe('Import ID: must not contain "?"');
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('Get sends an id of digits as it is (ids are opaque, contract §9.1.1)', async () => {
+		const body = { ...job('42', 1), status: 'completed' };
+		const scope = api().get('/v1/pins/imports/42').reply(200, body);
+		const { items, error } = await runPinBridgeNode({ parameters: { resource: 'import', operation: 'get', importId: '42' } });
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(items).toEqual([{ json: body, pairedItem: { item: 0 } }]);
 	});
 
 	it('Get Many with a limit asks for that many', async () => {

@@ -24,13 +24,23 @@ describe('Schedule → Get', () => {
 		]);
 	});
 
-	it('rejects an id that is not a UUID, sending nothing', async () => {
+	it('rejects an id with a space in it, sending nothing', async () => {
 		const scope = api().get(/.*/).reply(200, {});
 		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'schedule', operation: 'get', scheduleId: 'sch 42' },
+		});
+		expect(error?.message).toBe('Schedule ID: must not contain spaces');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('sends an id that is not a UUID as it is (ids are opaque, contract §9.1.1)', async () => {
+		const scope = api().get('/v1/schedules/abc').reply(200, { ...schedule, id: 'abc' });
+		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'schedule', operation: 'get', scheduleId: 'abc' },
 		});
-		expect(error?.message).toBe('Schedule ID: must be a PinBridge ID (a UUID), got "abc"');
-		expect(scope.isDone()).toBe(false);
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(items.map((item) => item.json.id)).toEqual(['abc']);
 	});
 
 	it('passes PinBridge’s 404 on', async () => {
