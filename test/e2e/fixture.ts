@@ -7,11 +7,15 @@
  * The emulator runs on the real clock (n8n waits in real time), so pins move queued → published on their own after
  * `publishDelayMs`. `env.emu.control.reset()` between tests keeps the seeded ids and API key (the credential stays
  * valid) and zeroes counters, so every test can assert exact counts.
+ *
+ * Emulator profile (contract §9.1.6): `useE2eEnvironment('x', { profile: 'documented' })` in a file, or
+ * PINBRIDGE_EMULATOR_PROFILE=documented for a whole run; default 'full'.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { parseProfile } from "../emulator/ids";
 import {
   startEmulator,
   type StartEmulatorOptions,
@@ -100,6 +104,9 @@ export function useE2eEnvironment(
       seed: 1,
       publishDelayMs: 200,
       ...emulator,
+      profile:
+        emulator.profile ??
+        parseProfile(process.env.PINBRIDGE_EMULATOR_PROFILE),
     });
     env.userFolder = fs.mkdtempSync(
       path.join(os.tmpdir(), `pinbridge-e2e-${label}-`),

@@ -1,6 +1,9 @@
 // Test-only: one PinBridge emulator (manual clock) per test file, reset before each test. The request helper's waits
 // move the emulator's clock instead of real time, so retries, pacing and polling take no real seconds.
-import { startEmulator, type StartedEmulator } from '../emulator/server';
+// Profile: `useEmulator({}, { profile: 'documented' })` in a file, or PINBRIDGE_EMULATOR_PROFILE=documented for a
+// whole run (contract §9.1.6); default 'full'.
+import { parseProfile } from '../emulator/ids';
+import { startEmulator, type StartEmulatorOptions, type StartedEmulator } from '../emulator/server';
 import { forgetRateMeterReadings } from '../../nodes/shared/transport/rateMeter';
 import { transportRuntime } from '../../nodes/shared/transport/request';
 import { defaultCredentials, runPinBridgeNode, type RunOptions, type RunResult } from './runWorkflow';
@@ -14,12 +17,16 @@ export interface EmulatorFixture {
 	run(parameters: RunOptions['parameters'], options?: Partial<RunOptions>): Promise<RunResult>;
 }
 
-export function useEmulator(defaults: Partial<RunOptions> = {}): EmulatorFixture {
+export function useEmulator(
+	defaults: Partial<RunOptions> = {},
+	emulator: Omit<StartEmulatorOptions, 'clock'> = {},
+): EmulatorFixture {
 	let emu: StartedEmulator | undefined;
 	const sleeps: number[] = [];
 	const real = { ...transportRuntime };
 	beforeAll(async () => {
-		emu = await startEmulator({ port: 0, clock: 'manual' });
+		const profile = emulator.profile ?? parseProfile(process.env.PINBRIDGE_EMULATOR_PROFILE);
+		emu = await startEmulator({ port: 0, ...emulator, profile, clock: 'manual' });
 	});
 	afterAll(async () => await emu?.close());
 	beforeEach(async () => {
