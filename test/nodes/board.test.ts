@@ -49,13 +49,23 @@ describe('Board → Get Many', () => {
 		scope.done();
 	});
 
-	it('refuses an account that is not a UUID without sending anything', async () => {
+	it('refuses an account that cannot be an id (a name with a space) without sending anything', async () => {
 		const scope = api().get('/v1/pinterest/boards').query(true).reply(200, boards);
 		const { error } = await runPinBridgeNode({
-			parameters: { resource: 'board', operation: 'getAll', account: account('acme'), returnAll: true },
+			parameters: { resource: 'board', operation: 'getAll', account: account('Acme Shop'), returnAll: true },
 		});
-		expect(error?.message).toBe('Pinterest Account: must be a PinBridge ID (a UUID), got "acme"');
+		expect(error?.message).toBe('Pinterest Account: must not contain spaces');
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('sends an account id in the quick-start page’s style as it is (contract §9.1.1)', async () => {
+		const scope = api().get('/v1/pinterest/boards').query({ account_id: 'acc_9d1e' }).reply(200, boards);
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'board', operation: 'getAll', account: account('acc_9d1e'), returnAll: true },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		scope.done();
 	});
 });
 
@@ -167,7 +177,7 @@ describe('Board → Delete', () => {
 		scope.done();
 	});
 
-	it('refuses a board ID that is not a number before sending', async () => {
+	it('refuses a pasted board address before sending, with a hint at the id', async () => {
 		const scope = api().delete(/.*/).query(true).reply(204);
 		const { error } = await runPinBridgeNode({
 			parameters: {
@@ -176,10 +186,28 @@ describe('Board → Delete', () => {
 				account: account(),
 				board: { __rl: true, mode: 'id', value: '={{ $json.board }}' },
 			},
-			items: [{ json: { board: 'recipes' } }],
+			items: [{ json: { board: 'https://www.pinterest.com/acme/recipes/' } }],
 		});
-		expect(error?.message).toBe('Board: must be a Pinterest ID (digits only), got "recipes"');
+		expect(error?.message).toBe(
+			'Board: must be the ID only, not an address (it contains "/"). This looks like a pasted URL: the ID is probably "recipes"',
+		);
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('sends a board id that is not digits as it is (contract §9.1.1)', async () => {
+		const scope = api().delete('/v1/pinterest/boards/b_78f2a9').query({ account_id: ACCOUNT_ID }).reply(204);
+		const { items, error } = await runPinBridgeNode({
+			parameters: {
+				resource: 'board',
+				operation: 'delete',
+				account: account(),
+				board: { __rl: true, mode: 'id', value: '={{ $json.board }}' },
+			},
+			items: [{ json: { board: 'b_78f2a9' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { id: 'b_78f2a9', account_id: ACCOUNT_ID, deleted: true }, pairedItem: { item: 0 } }]);
+		scope.done();
 	});
 
 	it('maps 422 board_not_found to an error with PinBridge’s message, status and code', async () => {
