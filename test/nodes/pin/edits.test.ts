@@ -105,7 +105,7 @@ describe('Pin → Update', () => {
 		[{ title: 'x'.repeat(101) }, [], 'Title: must be at most 100 characters'],
 		[{ title: '' }, [], 'Title: is empty'],
 		[{ link: 'shop.example.com' }, [], 'Link: must be an http:// or https:// URL'],
-		[{ boardId: 'my board' }, [], 'Board ID: must be a Pinterest board ID'],
+		[{ boardId: 'my board' }, [], 'Board ID: must not contain spaces'],
 		[{ description: 'x' }, ['description'], 'Clear Fields: Description is both set and cleared'],
 	])('refuses %j / clear %j without sending', async (updateFields, clearFields, message) => {
 		const requests = recordRequests(api().persist().patch(/.*/).reply(200, {}));
@@ -149,12 +149,25 @@ describe('Pin → Retry with overrides', () => {
 		scope.done();
 	});
 
-	it('refuses a board override that is not a board ID', async () => {
+	it('refuses a board override that cannot be an id (a board name with a space)', async () => {
 		const requests = recordRequests(api().persist().post(/.*/).reply(200, {}));
 		const { error } = await runPinBridgeNode({
-			parameters: { resource: 'pin', operation: 'retry', pinId: PIN_ID, retryOptions: { boardId: 'Recipes' } },
+			parameters: { resource: 'pin', operation: 'retry', pinId: PIN_ID, retryOptions: { boardId: 'My Recipes' } },
 		});
-		expect(error?.message).toContain('Board ID: must be a Pinterest board ID');
+		expect(error?.message).toBe('Board ID: must not contain spaces');
 		expect(requests).toEqual([]);
+	});
+
+	it('sends overrides that are not UUIDs or digits as they are (ids are opaque, contract §9.1.1)', async () => {
+		let sent: unknown;
+		const scope = api()
+			.post(`/v1/pins/${PIN_ID}/retry`, (body) => ((sent = body), true))
+			.reply(200, pinResponse({ board_id: 'b_78f2a9' }));
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'pin', operation: 'retry', pinId: PIN_ID, retryOptions: { accountId: 'acc_9d1e', boardId: 'b_78f2a9' } },
+		});
+		expect(error).toBeUndefined();
+		expect(sent).toEqual({ account_id: 'acc_9d1e', board_id: 'b_78f2a9' });
+		scope.done();
 	});
 });
