@@ -37,7 +37,12 @@ const cases: Array<[string, INodeParameters, string, INodeExecutionData[]?]> = [
 	['no media: image URL empty', { imageUrl: '={{ $json.missing }}' }, 'Image URL: is required: exactly one media source must be given'],
 	['no media: asset id empty', { mediaSource: 'imageAsset', assetId: '={{ $json.missing }}' }, 'Asset ID: is required'],
 	['image URL not http(s)', { imageUrl: 'file:///tmp/x.png' }, 'Image URL: must be an http:// or https:// URL'],
-	['asset id not a UUID', { mediaSource: 'videoAsset', assetId: 'abc' }, 'Asset ID: must be a PinBridge ID (a UUID)'],
+	['asset id with a space', { mediaSource: 'imageAsset', assetId: 'ast 1' }, 'Asset ID: must not contain spaces'],
+	[
+		'video without a cover (contract §9.3)',
+		{ mediaSource: 'videoAsset', assetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+		'Cover Image: a video Pin needs a cover image',
+	],
 	[
 		'cover on an image Pin',
 		{ coverSource: 'url', coverImageUrl: 'https://cdn.example.com/c.jpg' },
@@ -48,8 +53,17 @@ const cases: Array<[string, INodeParameters, string, INodeExecutionData[]?]> = [
 		{ mediaSource: 'videoAsset', assetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', coverSource: 'url', coverImageUrl: 'nope' },
 		'Cover Image URL: must be an http:// or https:// URL',
 	],
-	['account not a UUID', { account: byId('={{ "acme" }}') }, 'Pinterest Account: must be a PinBridge ID (a UUID), got "acme"'],
-	['board not numeric', { board: byId('={{ "my-board" }}') }, 'Board: must be a Pinterest board ID (digits only)'],
+	['account a name with a space', { account: byId('={{ "Acme Shop" }}') }, 'Pinterest Account: must not contain spaces'],
+	[
+		'board a pasted address',
+		{ board: byId('={{ "https://www.pinterest.com/acme/my-board/" }}') },
+		'Board: must be the ID only, not an address (it contains "/"). This looks like a pasted URL: the ID is probably "my-board"',
+	],
+	[
+		'board still the example’s placeholder',
+		{ board: byId('PINBRIDGE_BOARD_ID') },
+		'Board: is still the example\'s placeholder "PINBRIDGE_BOARD_ID": choose one from the list',
+	],
 	['board empty (from an expression)', { board: byId('={{ $json.missing }}') }, 'Board: is required'],
 	[
 		'custom idempotency key over 255',
@@ -116,6 +130,21 @@ describe('Pin → Publish: checks before sending', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/pins']);
+	});
+
+	it('sends ids that are neither UUIDs nor digits as they are (ids are opaque, contract §9.1.1)', async () => {
+		const requests = trapRequests();
+		const { error } = await runPinBridgeNode({
+			parameters: publishParameters({
+				account: byId('={{ "acme" }}'),
+				board: byId('={{ "my-board" }}'),
+				mediaSource: 'imageAsset',
+				assetId: 'abc',
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		expect(requests[0].body).toMatchObject({ account_id: 'acme', board_id: 'my-board', asset_id: 'abc' });
 	});
 
 	it('Continue On Fail: the bad item carries its error, the others are published, pairing intact', async () => {
