@@ -81,9 +81,9 @@ describe('API Key → Create', () => {
 	it.each([
 		['an empty name', { name: '={{ $json.nothing }}', additionalFields: {} }, 'Name: is required'],
 		[
-			'an account ID that is not a UUID',
-			{ name: 'x', additionalFields: { pinterestAccountIds: [ACCOUNT_ID, 'acme'] } },
-			'Pinterest Account IDs: must be PinBridge account IDs (UUIDs), got "acme"',
+			'an account ID that cannot be one (a name with a space)',
+			{ name: 'x', additionalFields: { pinterestAccountIds: [ACCOUNT_ID, 'Acme Shop'] } },
+			'Pinterest Account IDs: must not contain spaces',
 		],
 	])('refuses %s without sending anything', async (_label, parameters, message) => {
 		const scope = api().post('/v1/api-keys').reply(201, {});
@@ -92,6 +92,22 @@ describe('API Key → Create', () => {
 		});
 		expect(error?.message).toBe(message);
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('sends account IDs that are not UUIDs as they are (ids are opaque, contract §9.1.1)', async () => {
+		const scope = api()
+			.post('/v1/api-keys', { name: 'Quick start', pinterest_account_ids: ['acc_9d1e', 'acme'] })
+			.reply(201, { ...keyView, api_key: ISSUED_VALUE });
+		const { error } = await runPinBridgeNode({
+			parameters: {
+				resource: 'apiKey',
+				operation: 'create',
+				name: 'Quick start',
+				additionalFields: { pinterestAccountIds: ['acc_9d1e, acme'] },
+			},
+		});
+		expect(error).toBeUndefined();
+		scope.done();
 	});
 
 	it('maps 403 insufficient_scope to an error that names the code and never the key', async () => {
@@ -140,14 +156,26 @@ describe('API Key → Get Many and Revoke', () => {
 		scope.done();
 	});
 
-	it('Revoke refuses the key itself in place of its ID, without sending it anywhere', async () => {
+	it('Revoke refuses a pasted address of the key in place of its ID, without sending anything, and hints at the ID', async () => {
 		const scope = api().delete(/.*/).reply(204);
 		const { error } = await runPinBridgeNode({
 			parameters: { resource: 'apiKey', operation: 'revoke', keyId: '={{ $json.key }}' },
-			items: [{ json: { key: 'not-a-uuid' } }],
+			items: [{ json: { key: `https://app.pinbridge.io/settings/api-keys/${RECORD_ID}` } }],
 		});
-		expect(error?.message).toBe('API Key ID: must be a PinBridge ID (a UUID), got "not-a-uuid"');
+		expect(error?.message).toBe(
+			`API Key ID: must be the ID only, not an address (it contains "/"). This looks like a pasted URL: the ID is probably "${RECORD_ID}"`,
+		);
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('Revoke sends an ID that is not a UUID as it is (contract §9.1.1)', async () => {
+		const scope = api().delete('/v1/api-keys/key_5e6f').reply(204);
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'apiKey', operation: 'revoke', keyId: 'key_5e6f' },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { id: 'key_5e6f', revoked: true }, pairedItem: { item: 0 } }]);
+		scope.done();
 	});
 
 	it('Revoke maps a 404 to PinBridge’s message', async () => {
