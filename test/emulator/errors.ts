@@ -77,16 +77,18 @@ export function business(status: number, code: string, message: string): ApiErro
 	return new ApiError(status, { detail: { error: { code, message, upgrade_url: UPGRADE_URL } } });
 }
 
-/** The plan features of §9.2 (`GET /v1/billing/status` flags) and what works without each. */
+/**
+ * The plan features of §9.2 and what works without each. `flag` names the `GET /v1/billing/status` flag where the
+ * emulator's plans match it (batch has its own [decided] plan line, §8.16 item 4, so no flag is named for it).
+ */
 const PLAN_FEATURES = {
-	uploaded_media_assets: {
+	uploads: {
 		what: 'Uploaded media (uploads, asset_id, video Pins)',
+		flag: 'uploaded_media_assets',
 		without: 'publish with a public image URL (image_url) instead of an upload',
 	},
-	bulk_imports: {
-		what: 'Bulk publishing (batch and imports)',
-		without: 'publish one Pin per request (POST /v1/pins) instead',
-	},
+	imports: { what: 'Bulk imports', flag: 'bulk_imports', without: 'publish one Pin per request (POST /v1/pins) instead' },
+	batch: { what: 'Batch publishing', flag: null, without: 'publish one Pin per request (POST /v1/pins) instead' },
 } as const;
 
 /**
@@ -100,7 +102,7 @@ export function planFeatureMissing(
 	planName: string,
 ): ApiError {
 	const f = PLAN_FEATURES[feature];
-	const message = `${f.what} is not included in the ${planName} plan (feature ${feature}): ${f.without}`;
+	const message = `${f.what} ${feature === 'imports' ? 'are' : 'is'} not included in the ${planName} plan${f.flag ? ` (${f.flag})` : ''}: ${f.without}`;
 	const remediation = `To go on without it, ${f.without}; or upgrade the plan.`;
 	return new ApiError(402, { detail: { error: { code, message, remediation, upgrade_url: UPGRADE_URL } } });
 }

@@ -39,7 +39,7 @@ export function assetView(emu: Emulator, a: Asset) {
 
 export function requireFeature(ws: Workspace, feature: 'assets' | 'imports'): void {
 	if (!ws.plan[feature])
-		throw planFeatureMissing('payment_required', feature === 'assets' ? 'uploaded_media_assets' : 'bulk_imports', ws.plan.name);
+		throw planFeatureMissing('payment_required', feature === 'assets' ? 'uploads' : 'imports', ws.plan.name);
 }
 
 /** Reads the single multipart file field named `file` (422 if absent). */

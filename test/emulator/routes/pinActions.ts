@@ -157,7 +157,7 @@ export function registerPinActionRoutes(app: FastifyInstance, emu: Emulator): vo
 
 	route(app, emu, 'POST', '/v1/pins/batch', { scope: 'write' }, (ctx) => {
 		const ws = ctx.principal.ws;
-		if (!ws.plan.batch) throw planFeatureMissing('feature_not_available', 'bulk_imports', ws.plan.name);
+		if (!ws.plan.batch) throw planFeatureMissing('feature_not_available', 'batch', ws.plan.name);
 		const v = new Validator(jsonBody(ctx));
 		const pins = v.obj.pins;
 		if (!Array.isArray(pins)) v.add('pins', pins === undefined ? 'Field required' : 'Input should be a valid list', pins === undefined ? 'missing' : 'list_type');
