@@ -51,7 +51,7 @@ describe('opaqueIdOf: any parameter value as an id', () => {
 		['true', true, 'must be text, got a boolean'],
 		['an object', { id: 'b_1' }, 'must be text, got an object'],
 		['a list', ['b_1'], 'must be text, got a list'],
-		['a number beyond 2^53', 1125899906842624123, 'beyond 2^53'],
+		['a number beyond 2^53', 2 ** 60, 'beyond 2^53'],
 		['a space inside', 'b 1', 'must not contain spaces'],
 	])('refuses %s', (_label, value, rule) => {
 		const result = opaqueIdOf(value);

@@ -50,7 +50,8 @@ beforeEach(async () => {
 
 /** A Pin published on `boardId`, sent as the quick-start page sends it: no account_id (§9.1.3). */
 async function publishOn(boardId: string): Promise<string> {
-	const { account_id: _account, ...body } = pinBody(emu, { board_id: boardId });
+	const body = pinBody(emu, { board_id: boardId });
+	delete body.account_id;
 	const created = await call<{ id: string }>('POST', '/v1/pins', body);
 	expect(created.status).toBe(201);
 	await emu.control.publishPin(created.body.id);
