@@ -4,7 +4,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * What the editor checks in a By ID field: the opaque-id rule of shared/opaqueId.ts in regex form (no spaces, `/`, `?`
  * or `#`). PinBridge's ids are opaque (contract §9.1.1: `b_78f2a9`, UUIDs, digits): the format is PinBridge's to judge.
  */
-const ID = '^[^\\s/?#]+$';
+const ID = '^[^\\s/?#]*$';
 
 /** A connected Pinterest account: picked from the list (searchable) or given by id. */
 export function accountLocator(

@@ -24,6 +24,7 @@ import { checkMaxLength, checkText, invalidField } from '../../shared/validation
 import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { createdByThisCall, CREATED_BY_THIS_CALL } from './replay';
+import { settleUploads } from './rerun';
 import { waitForPublish } from './waitForPublish';
 
 export interface PublishOptions {
@@ -64,6 +65,8 @@ export interface PublishAnswer {
 	body: unknown;
 	headers: IDataObject;
 	elapsedMs: number;
+	/** The Pin was found holding the key after PinBridge refused the key for another body (rerun.ts). */
+	heldBy?: boolean;
 }
 
 /** The output item's json: the Pin (after Wait for Publish, its final state), the uploads, and who created it. */
@@ -73,12 +76,13 @@ export async function publishOutput(
 	answer: PublishAnswer,
 ): Promise<IDataObject> {
 	const created = (answer.body ?? {}) as IDataObject;
-	const createdNow = createdByThisCall(created, answer.headers, answer.elapsedMs);
+	const createdNow = answer.heldBy ? false : createdByThisCall(created, answer.headers, answer.elapsedMs);
+	const uploads = await settleUploads(ctx, prepared.uploads, created, createdNow === false);
 	const { options } = prepared;
 	const pin = options.waitForPublish
 		? await waitForPublish(ctx, created, Number(options.waitTimeoutSeconds ?? 300))
 		: created;
-	return { ...pin, ...prepared.uploads, ...(createdNow === undefined ? {} : { [CREATED_BY_THIS_CALL]: createdNow }) };
+	return { ...pin, ...uploads, ...(createdNow === undefined ? {} : { [CREATED_BY_THIS_CALL]: createdNow }) };
 }
 
 async function preparePublishRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

@@ -15,6 +15,7 @@ import { pinBridgeRequest, transportRuntime } from '../../../shared/transport/re
 import { itemContexts, type ItemContext } from '../../shared/itemContext';
 import { runItems, runOptionsOf } from '../../shared/itemRunner';
 import { preparePublish, publishOutput, type PreparedPublish, type PublishAnswer } from './publish';
+import { isKeyConflict, pinHoldingKey } from './rerun';
 
 interface SentPublish {
 	ctx: ItemContext;
@@ -29,16 +30,22 @@ export async function publishPins(this: IExecuteFunctions): Promise<INodeExecuti
 		const ctx = contextOf(itemIndex);
 		const prepared = await preparePublish(ctx);
 		const startedAt = transportRuntime.now();
-		const response = await pinBridgeRequest(ctx, {
-			method: 'POST',
-			path: '/v1/pins',
-			body: prepared.body,
-			accountId: String(prepared.body.account_id),
-			timeoutMs: options.timeoutMs,
-			itemIndex,
-		});
-		const answer = { body: response.body, headers: response.headers, elapsedMs: transportRuntime.now() - startedAt };
-		return { ctx, prepared, answer };
+		try {
+			const response = await pinBridgeRequest(ctx, {
+				method: 'POST',
+				path: '/v1/pins',
+				body: prepared.body,
+				accountId: typeof prepared.body.account_id === 'string' ? prepared.body.account_id : undefined,
+				timeoutMs: options.timeoutMs,
+				itemIndex,
+			});
+			const answer = { body: response.body, headers: response.headers, elapsedMs: transportRuntime.now() - startedAt };
+			return { ctx, prepared, answer };
+		} catch (error) {
+			const held = isKeyConflict(error) ? await pinHoldingKey(ctx, prepared.body) : undefined;
+			if (!held) throw error;
+			return { ctx, prepared, answer: { body: held, headers: {}, elapsedMs: 0, heldBy: true } };
+		}
 	};
 	const finish = async (_itemIndex: number, sent: SentPublish) =>
 		await publishOutput(sent.ctx, sent.prepared, sent.answer);

@@ -25,7 +25,7 @@ export async function createSchedules(this: IExecuteFunctions): Promise<INodeExe
 			method: 'POST',
 			path: '/v1/schedules',
 			body: prepared.body,
-			accountId: String(prepared.body.account_id),
+			accountId: typeof prepared.body.account_id === 'string' ? prepared.body.account_id : undefined,
 			timeoutMs: options.timeoutMs,
 			itemIndex,
 		};
