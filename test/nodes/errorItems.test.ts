@@ -19,7 +19,7 @@ describe('Continue On Fail (regular output): the error item says what PinBridge 
 		api().get(`/v1/pins/${PIN_ID}`).reply(403, forbidden);
 		const { items, error } = await runPinBridgeNode({
 			parameters: { resource: 'pin', operation: 'get', pinId: '={{ $json.id }}' },
-			items: [{ json: { id: PIN_ID } }, { json: { id: 'nope' } }],
+			items: [{ json: { id: PIN_ID } }, { json: { id: 'not an id' } }],
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
@@ -34,11 +34,11 @@ describe('Continue On Fail (regular output): the error item says what PinBridge 
 				},
 				pairedItem: { item: 0 },
 			},
-			{ json: { error: 'Pin ID: must be a PinBridge ID (a UUID), got "nope"', ...NOT_FROM_PINBRIDGE }, pairedItem: { item: 1 } },
+			{ json: { error: 'Pin ID: must not contain spaces', ...NOT_FROM_PINBRIDGE }, pairedItem: { item: 1 } },
 		]);
 	});
 
-	it('the custom Publish: a 402 with its upgrade link and the X-Request-ID header', async () => {
+	it('the custom Publish: a 402 with its upgrade link, the X-Request-ID header, and what to do when PinBridge says nothing', async () => {
 		api()
 			.post('/v1/pins')
 			.reply(402, { detail: { error: { code: 'quota_exceeded', message: 'Monthly quota reached', upgrade_url: 'https://pinbridge.io/pricing' } } }, { 'X-Request-ID': 'req-402' });
@@ -47,7 +47,8 @@ describe('Continue On Fail (regular output): the error item says what PinBridge 
 			error: 'Monthly quota reached',
 			errorCode: 'quota_exceeded',
 			httpCode: '402',
-			remediation: null,
+			// PinBridge sent no remediation: the node's own advice for quota_exceeded (nodes/shared/transport/errorCodes.ts).
+			remediation: 'The monthly Pin quota is used up: wait for the next month or upgrade the plan.',
 			requestId: 'req-402',
 			upgradeUrl: 'https://pinbridge.io/pricing',
 		});

@@ -118,14 +118,54 @@ describe('searchBoards', () => {
 		scope.done();
 	});
 
-	it('asks nothing of PinBridge until an account is chosen', async () => {
-		const scope = api().get(/.*/).query(true).reply(200, boards);
+	it('without an account chosen, lists the boards of every connected account (not revoked ones), each named with its account', async () => {
+		const scope = api()
+			.get('/v1/pinterest/accounts')
+			.reply(200, accounts)
+			.get('/v1/pinterest/boards')
+			.query({ account_id: ACCOUNT_ID })
+			.reply(200, boards)
+			.get('/v1/pinterest/boards')
+			.query({ account_id: 'c0ffee00-0000-4000-8000-000000000001' })
+			.reply(200, [{ id: 'b_78f2a9', name: 'Summer styles', privacy: 'PUBLIC' }])
+			.get('/v1/pinterest/boards')
+			.query({ account_id: 'beef0000-0000-4000-8000-000000000003' })
+			.reply(200, [])
+			.get('/v1/pinterest/boards')
+			.query({ account_id: 'feed0000-0000-4000-8000-000000000004' })
+			// A list inside an object is read like the bare array (contract §9.1.5).
+			.reply(200, { items: [{ id: '549755885199', name: 'Early board', privacy: 'PUBLIC' }] });
 		const context = loadOptionsContext({
-			resource: 'board',
-			operation: 'delete',
+			resource: 'pin',
+			operation: 'publish',
 			account: { __rl: true, mode: 'list', value: '' },
 		});
-		expect(await searchBoards.call(context)).toEqual({ results: [] });
-		expect(scope.isDone()).toBe(false);
+		expect(await searchBoards.call(context)).toEqual({
+			results: [
+				{ name: 'Summer Recipes (@acmekitchen)', value: '549755885175' },
+				{ name: 'Garden Ideas (@acmekitchen)', value: '549755885176' },
+				{ name: 'Summer styles (@greenthumb)', value: 'b_78f2a9' },
+				{ name: 'Early board (@early)', value: '549755885199' },
+			],
+		});
+		scope.done();
+	});
+
+	it('without an account chosen, filters the boards of every account by name', async () => {
+		const scope = api()
+			.get('/v1/pinterest/accounts')
+			.reply(200, [accounts[0], { ...accounts[1], username: null }])
+			.get('/v1/pinterest/boards')
+			.query({ account_id: ACCOUNT_ID })
+			.reply(200, boards)
+			.get('/v1/pinterest/boards')
+			.query({ account_id: 'c0ffee00-0000-4000-8000-000000000001' })
+			.reply(200, [{ id: 'b_78f2a9', name: 'Summer styles', privacy: 'PUBLIC' }]);
+		const context = loadOptionsContext({ resource: 'pin', operation: 'publish', account: { __rl: true, mode: 'list', value: '' } });
+		expect((await searchBoards.call(context, 'summer')).results).toEqual([
+			{ name: 'Summer Recipes (@acmekitchen)', value: '549755885175' },
+			{ name: 'Summer styles (Garden)', value: 'b_78f2a9' },
+		]);
+		scope.done();
 	});
 });

@@ -111,7 +111,7 @@ describe('Continue (using error output): failed items stay paired', () => {
 			{ resource: 'pin', operation: 'get', pinId: '={{ $json.pinId }}' },
 			[
 				{ json: { sku: 'A-1', pinId: PIN_ID } },
-				{ json: { sku: 'B-2', pinId: 'not-an-id' } },
+				{ json: { sku: 'B-2', pinId: 'not an id' } },
 				{ json: { sku: 'C-3', pinId: other } },
 			],
 		);
@@ -119,7 +119,7 @@ describe('Continue (using error output): failed items stay paired', () => {
 		scope.done();
 		expect(published.map((item) => item.json.source)).toEqual(['A-1']);
 		expect(failed.map((item) => item.json)).toEqual([
-			{ source: 'B-2', error: 'Pin ID: must be a PinBridge ID (a UUID), got "not-an-id"' },
+			{ source: 'B-2', error: 'Pin ID: must not contain spaces' },
 			{ source: 'C-3', error: 'Pin not found' },
 		]);
 	});

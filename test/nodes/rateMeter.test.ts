@@ -30,16 +30,41 @@ describe('Rate Meter → Get', () => {
 				operation: 'get',
 				account: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
 			},
-			items: [{ json: { account: 'nope' } }, { json: { account: ACCOUNT_ID } }],
+			items: [{ json: { account: 'Acme Shop' } }, { json: { account: ACCOUNT_ID } }],
 			nodeSettings: { continueOnFail: true },
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({
-			error: 'Pinterest Account: must be a PinBridge ID (a UUID), got "nope"',
+			error: 'Pinterest Account: must not contain spaces',
 			...NOT_FROM_PINBRIDGE,
 		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1]).toEqual({ json: meter, pairedItem: { item: 1 } });
+		scope.done();
+	});
+
+	it('without an account, asks for the workspace’s reading: no account_id is sent (contract §9.1.4)', async () => {
+		const global = { global: meter.global };
+		let query: Record<string, unknown> | undefined;
+		const scope = api()
+			.get('/v1/rate-meter')
+			.query((received) => ((query = received), true))
+			.reply(200, global);
+		const { items, error } = await runPinBridgeNode({
+			parameters: { resource: 'rateMeter', operation: 'get', account: { __rl: true, mode: 'list', value: '' } },
+		});
+		expect(error).toBeUndefined();
+		expect(query).toEqual({});
+		expect(items).toEqual([{ json: global, pairedItem: { item: 0 } }]);
+		scope.done();
+	});
+
+	it('sends an account id in the quick-start page’s style as it is (contract §9.1.1)', async () => {
+		const scope = api().get('/v1/rate-meter').query({ account_id: 'acc_9d1e' }).reply(200, meter);
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'rateMeter', operation: 'get', account: { __rl: true, mode: 'id', value: 'acc_9d1e' } },
+		});
+		expect(error).toBeUndefined();
 		scope.done();
 	});
 });
