@@ -40,6 +40,8 @@ export class PinBridgeSuiteApi implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'An API key from the PinBridge dashboard (Settings → API keys)',
+			// The description is only a tooltip; the hint is shown under the field, where a newcomer looks.
+			hint: 'Where to get one: PinBridge dashboard → API keys → create a key, then paste it here',
 		},
 	];
 

@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
 import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
@@ -21,6 +27,59 @@ import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
 import { createSchedules } from './resources/schedule/createItems';
 import { webhookProperties } from './resources/webhook';
+import { actionSubtitle } from './shared/subtitle';
+
+/**
+ * The resources, Pin and Schedule first: n8n's nodes panel lists the node's actions by resource in this order, and
+ * publishing or scheduling a Pin is what most people come for (issue 23). The rest alphabetically.
+ */
+function resourceOptions(): INodePropertyOptions[] {
+	const first = [
+		{ name: 'Pin', value: 'pin' },
+		{ name: 'Schedule', value: 'schedule' },
+	];
+	const rest = [
+		{ name: 'Activity Log', value: 'activityLog' },
+		{ name: 'Analytics', value: 'analytics' },
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'Asset', value: 'asset' },
+		{ name: 'Board', value: 'board' },
+		{ name: 'Import', value: 'import' },
+		{ name: 'Pinterest Account', value: 'account' },
+		{ name: 'Plan', value: 'plan' },
+		{ name: 'Rate Meter', value: 'rateMeter' },
+		{ name: 'Related Term', value: 'relatedTerm' },
+		{ name: 'Webhook', value: 'webhook' },
+	];
+	return [...first, ...rest.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+const properties: INodeProperties[] = [
+	authenticationProperty,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions(),
+		default: 'pin',
+	},
+	...accountProperties,
+	...activityLogProperties,
+	...analyticsProperties,
+	...apiKeyProperties,
+	...assetProperties,
+	...boardProperties,
+	...importProperties,
+	...pinProperties,
+	...planProperties,
+	...rateMeterProperties,
+	...relatedTermProperties,
+	...scheduleProperties,
+	...webhookProperties,
+	requestSettingsProperty,
+	routeThroughHelperProperty,
+];
 
 export class PinBridgeSuite implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +88,8 @@ export class PinBridgeSuite implements INodeType {
 		icon: { light: 'file:../shared/pinbridge.svg', dark: 'file:../shared/pinbridge.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// "Publish a Pin" rather than n8n's usual "publish: pin" (shared/subtitle.ts).
+		subtitle: actionSubtitle(properties),
 		// Shared with the trigger: see PAIR_DESCRIPTION.
 		description: PAIR_DESCRIPTION,
 		defaults: { name: 'PinBridge' },
@@ -43,46 +103,7 @@ export class PinBridgeSuite implements INodeType {
 		requestDefaults: {},
 		// Every operation is sent by the request helper: see nodes/shared/transport/routing.ts.
 		requestOperations: { pagination: pairItemFailures(routeThroughHelper()) },
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Activity Log', value: 'activityLog' },
-					{ name: 'Analytics', value: 'analytics' },
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'Asset', value: 'asset' },
-					{ name: 'Board', value: 'board' },
-					{ name: 'Import', value: 'import' },
-					{ name: 'Pin', value: 'pin' },
-					{ name: 'Pinterest Account', value: 'account' },
-					{ name: 'Plan', value: 'plan' },
-					{ name: 'Rate Meter', value: 'rateMeter' },
-					{ name: 'Related Term', value: 'relatedTerm' },
-					{ name: 'Schedule', value: 'schedule' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'pin',
-			},
-			...accountProperties,
-			...activityLogProperties,
-			...analyticsProperties,
-			...apiKeyProperties,
-			...assetProperties,
-			...boardProperties,
-			...importProperties,
-			...pinProperties,
-			...planProperties,
-			...rateMeterProperties,
-			...relatedTermProperties,
-			...scheduleProperties,
-			...webhookProperties,
-			requestSettingsProperty,
-			routeThroughHelperProperty,
-		],
+		properties,
 	};
 
 	methods = {

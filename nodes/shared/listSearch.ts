@@ -1,8 +1,34 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { healthNote } from './accountHealth';
 import { listItemsOf } from './transport/lists';
-import { pinBridgeRequest, type PinBridgeContext } from './transport/request';
+import { credentialTypeOf, pinBridgeRequest, type PinBridgeContext } from './transport/request';
+
+/**
+ * n8n shows only an error's message under a picker ("Could not load list — …"): when PinBridge refuses the key, the
+ * message names the credential to fix, as the node's own errors do. Any other error is returned as it is.
+ */
+function namingTheCredential(ctx: ILoadOptionsFunctions, error: Error): Error {
+	if (String((error as { httpCode?: unknown }).httpCode) !== '401') return error;
+	const name = ctx.getNode().credentials?.[credentialTypeOf(ctx as unknown as PinBridgeContext)]?.name;
+	return new NodeOperationError(
+		ctx.getNode(),
+		`PinBridge refused the ${name ? `credential "${name}"` : 'selected credential'}: ${error.message}. Open it and paste a current API key (PinBridge dashboard → API keys).`,
+		{ description: (error as { description?: string }).description },
+	);
+}
+
+/** A picker's list: every item PinBridge lists at `path`. */
+async function listOf(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+	const { body } = await pinBridgeRequest(ctx as unknown as PinBridgeContext, {
+		method: 'GET',
+		path,
+		...(qs ? { qs } : {}),
+	}).catch((error: Error) => {
+		throw namingTheCredential(ctx, error);
+	});
+	return listItemsOf(ctx.getNode(), body, path);
+}
 
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
 	if (!filter) return true;
@@ -14,11 +40,7 @@ export async function searchAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { body } = await pinBridgeRequest<IDataObject[]>(this as unknown as PinBridgeContext, {
-		method: 'GET',
-		path: '/v1/pinterest/accounts',
-	});
-	const accounts = listItemsOf(this.getNode(), body, '/v1/pinterest/accounts').filter((account) => !account.revoked_at);
+	const accounts = (await listOf(this, '/v1/pinterest/accounts')).filter((account) => !account.revoked_at);
 	return {
 		results: accounts
 			.filter((account) => matches(filter, account.display_name, account.username, account.id))
@@ -32,12 +54,7 @@ export async function searchAccounts(
 }
 
 async function boardsOf(ctx: ILoadOptionsFunctions, accountId: string): Promise<IDataObject[]> {
-	const { body } = await pinBridgeRequest(ctx as unknown as PinBridgeContext, {
-		method: 'GET',
-		path: '/v1/pinterest/boards',
-		qs: { account_id: accountId },
-	});
-	return listItemsOf(ctx.getNode(), body, '/v1/pinterest/boards');
+	return await listOf(ctx, '/v1/pinterest/boards', { account_id: accountId });
 }
 
 /**
@@ -53,11 +70,7 @@ export async function searchBoards(
 	if (accountId) {
 		owners.push({ id: accountId });
 	} else {
-		const { body } = await pinBridgeRequest(this as unknown as PinBridgeContext, {
-			method: 'GET',
-			path: '/v1/pinterest/accounts',
-		});
-		for (const account of listItemsOf(this.getNode(), body, '/v1/pinterest/accounts')) {
+		for (const account of await listOf(this, '/v1/pinterest/accounts')) {
 			if (account.revoked_at || account.id === undefined || account.id === null) continue;
 			owners.push({ id: String(account.id), label: String(account.username ? `@${String(account.username)}` : account.display_name ?? account.id) });
 		}

@@ -86,7 +86,7 @@ export const cases: BadInputCase[] = [
 	{ name: 'image URL not http(s)', parameters: publish({ imageUrl: 'file:///tmp/lamp.png' }), field: 'Image URL', rule: 'must be an http:// or https:// URL' },
 	{ name: 'image URL over 2,048', parameters: publish({ imageUrl: `https://cdn.example.com/${'i'.repeat(2030)}` }), field: 'Image URL', rule: 'must be at most 2,048 characters' },
 	{ name: 'asset ID with a space', parameters: publish({ mediaSource: 'videoAsset', assetId: 'asset 42', coverSource: 'url', coverImageUrl: 'https://cdn.example.com/c.jpg' }), field: 'Asset ID', rule: 'must not contain spaces' },
-	{ name: 'cover on an image Pin', parameters: publish({ coverSource: 'url', coverImageUrl: 'https://cdn.example.com/c.jpg' }), field: 'Cover Image', rule: 'only a video Pin takes a cover image' },
+	// A cover on an image Pin cannot be set: the Cover Image fields show only for video media (test/nodes/editorLabels.test.ts).
 	{ name: 'cover URL missing on a video Pin', parameters: publish({ mediaSource: 'videoAsset', assetId: ASSET_ID, coverSource: 'url', coverImageUrl: '' }), field: 'Cover Image URL', rule: 'is required' },
 	{ name: 'cover asset ID with a path', parameters: publish({ mediaSource: 'videoAsset', assetId: ASSET_ID, coverSource: 'asset', coverAssetId: '12/content' }), field: 'Cover Asset ID', rule: 'must not contain "/"' },
 	{ name: 'video without a cover (contract §9.3)', parameters: publish({ mediaSource: 'videoAsset', assetId: ASSET_ID }), field: 'Cover Image', rule: 'a video Pin needs a cover image' },

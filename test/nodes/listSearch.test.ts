@@ -76,13 +76,15 @@ describe('searchAccounts', () => {
 		scope.done();
 	});
 
-	it('surfaces PinBridge’s error, with the key redacted', async () => {
+	it('surfaces PinBridge’s error naming the credential to fix, with the key redacted', async () => {
 		// Once: the helper asks n8n not to throw on statuses, so n8n does not resend a 401 with an API key.
 		const scope = api().get('/v1/pinterest/accounts').once().reply(401, { detail: 'Invalid API key' });
 		const failure = await searchAccounts.call(loadOptionsContext({})).catch((error: Error) => error);
 		expect(failure).toBeInstanceOf(Error);
-		expect((failure as Error).message).toBe('Invalid API key');
-		expect((failure as { httpCode?: string }).httpCode).toBe('401');
+		// n8n shows only the message under the picker: it names the credential (issue 23).
+		expect((failure as Error).message).toBe(
+			'PinBridge refused the credential "PinBridge test credential": Invalid API key. Open it and paste a current API key (PinBridge dashboard → API keys).',
+		);
 		expect(JSON.stringify(failure)).not.toContain(TEST_API_KEY);
 		scope.done();
 	});

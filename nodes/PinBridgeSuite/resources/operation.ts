@@ -71,13 +71,19 @@ export function withOutputFields(
 	};
 }
 
-/** The Operation selector of a resource followed by every operation's fields. */
+/**
+ * The Operation selector of a resource followed by every operation's fields. The default operation is listed first
+ * (in the Operation list and in n8n's nodes panel, which lists actions in this order), the others alphabetically.
+ */
 export function resourceProperties(
 	resource: string,
 	operations: OperationDefinition[],
 	defaultOperation: string,
 ): INodeProperties[] {
-	const options = [...operations.map(({ option }) => withPairedFailures(option))].sort((a, b) => a.name.localeCompare(b.name));
+	const rank = (option: INodePropertyOptions) => (option.value === defaultOperation ? 0 : 1);
+	const options = operations
+		.map(({ option }) => withPairedFailures(option))
+		.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

@@ -2,6 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountLocator, boardLocator } from '../../shared/locators';
 
+/** The media sources of a video Pin: only those take a cover image, so only they show the cover fields. */
+const VIDEO_SOURCES = ['videoAsset', 'videoBinary'];
+const forVideoCover = (coverSource: string) => ({ show: { mediaSource: VIDEO_SOURCES, coverSource: [coverSource] } });
+
 /** A Pin's content parameters, shared by Pin → Publish and Schedule → Create (reading and checking: pinContent.ts). */
 export function pinContentFields(): INodeProperties[] {
 	return [
@@ -82,7 +86,8 @@ export function pinContentFields(): INodeProperties[] {
 			name: 'coverSource',
 			type: 'options',
 			default: 'none',
-			description: 'Video Pins only: the still image shown before the video plays',
+			description: 'The still image shown before the video plays',
+			displayOptions: { show: { mediaSource: VIDEO_SOURCES } },
 			options: [
 				{ name: 'Binary File', value: 'binary', description: 'An image in the input item, uploaded first' },
 				{ name: 'Existing Image Asset', value: 'asset', description: 'An image already uploaded to PinBridge' },
@@ -97,7 +102,7 @@ export function pinContentFields(): INodeProperties[] {
 			default: '',
 			placeholder: 'https://example.com/cover.jpg',
 			description: 'Public http(s) URL of the cover image',
-			displayOptions: { show: { coverSource: ['url'] } },
+			displayOptions: forVideoCover('url'),
 		},
 		{
 			displayName: 'Cover Input Binary Field',
@@ -105,7 +110,7 @@ export function pinContentFields(): INodeProperties[] {
 			type: 'string',
 			default: 'cover',
 			description: 'Name of the binary property of the input item that holds the cover image',
-			displayOptions: { show: { coverSource: ['binary'] } },
+			displayOptions: forVideoCover('binary'),
 		},
 		{
 			displayName: 'Cover Asset ID',
@@ -113,7 +118,7 @@ export function pinContentFields(): INodeProperties[] {
 			type: 'string',
 			default: '',
 			description: 'ID of an image asset uploaded to PinBridge',
-			displayOptions: { show: { coverSource: ['asset'] } },
+			displayOptions: forVideoCover('asset'),
 		},
 		{
 			displayName: 'Title',

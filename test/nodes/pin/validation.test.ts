@@ -44,11 +44,6 @@ const cases: Array<[string, INodeParameters, string, INodeExecutionData[]?]> = [
 		'Cover Image: a video Pin needs a cover image',
 	],
 	[
-		'cover on an image Pin',
-		{ coverSource: 'url', coverImageUrl: 'https://cdn.example.com/c.jpg' },
-		'Cover Image: only a video Pin takes a cover image',
-	],
-	[
 		'cover URL not http(s)',
 		{ mediaSource: 'videoAsset', assetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', coverSource: 'url', coverImageUrl: 'nope' },
 		'Cover Image URL: must be an http:// or https:// URL',
