@@ -208,7 +208,7 @@ describe('request helper: errors and secrets', () => {
 	});
 });
 
-describe('request helper: base URL and pagination', () => {
+describe('request helper: base URL', () => {
 	it.each(['https://api.pinbridge.test/v1', 'https://api.pinbridge.test/v1/', 'https://api.pinbridge.test//', ' https://api.pinbridge.test '])(
 		'accepts %j as the base URL',
 		async (baseUrl) => {
@@ -218,7 +218,4 @@ describe('request helper: base URL and pagination', () => {
 			scope.done();
 		},
 	);
-		expect(some.map((hook) => hook.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
-		scope.done();
-	});
 });
