@@ -4,8 +4,10 @@
 // one webhook and leaves no signing secret in the workflow (public API read); a Pin published at PinBridge starts
 // exactly one execution; a forged delivery gets 401; the same delivery again, to the same process, starts nothing;
 // after an n8n restart the same delivery starts an execution again (the trigger's memory is per process) and the
-// Remove Duplicates step drops it, while new deliveries still verify (same derived secret); a delivery older than the
-// replay window starts nothing; deactivating deletes the webhook.
+// Remove Duplicates step drops it, while new deliveries still verify (same derived secret); a genuine retry that
+// arrives more than a day late still starts the workflow (no replay window by default: PinBridge retries "until you
+// 200"); the quick-start page's four-field delivery, with its id and event in the headers only, starts exactly one
+// execution and its repeat none; deactivating deletes the webhook.
 // The emulator's clock is manual: Pins publish only when the test says so, and each delivery is sent (and n8n's
 // answer received) before control.publishPin() returns.
 import fs from 'node:fs';
@@ -183,18 +185,46 @@ describe('PinBridge Trigger in real n8n', () => {
 		]);
 	});
 
-	it('a signed delivery older than the replay window (25 h) is answered 200 and starts nothing', async () => {
-		const old = JSON.parse(firstDelivery.body) as Record<string, unknown>;
-		old.delivery_id = 'dlv_replayed_late';
-		old.occurred_at = new Date(Date.now() - 26 * 3600_000).toISOString();
-		const answer = await deliver(JSON.stringify(old));
-		expect(answer).toEqual({ status: 200, body: { received: true, ignored: 'older than the replay window' } });
-		expect(await settledExecutions()).toHaveLength(3);
+	it('a genuine retry arriving 26 h after the event (a long n8n outage) starts the workflow: no replay window by default', async () => {
+		const late = JSON.parse(firstDelivery.body) as Record<string, unknown>;
+		late.delivery_id = 'dlv_retried_late';
+		late.occurred_at = new Date(Date.now() - 26 * 3600_000).toISOString();
+		const answer = await deliver(JSON.stringify(late));
+		expect(answer.status).toBe(200);
+		await env.client.waitForExecutions(workflowId, 4);
+		const executions = await settledExecutions();
+		expect(executions).toHaveLength(4);
+		expect(nodeOutput(newest(executions), RECORD_NODE)).toEqual([expect.objectContaining({ delivery_id: 'dlv_retried_late' })]);
+	});
+
+	it('the quick-start page’s four-field delivery, id and event in the headers only, starts one execution; its repeat none', async () => {
+		const body = '{"event": "pin.published", "pin_id": "pin_8fa2", "board_id": "b_78f2a9", "status": "published"}';
+		const headers = {
+			'x-pinbridge-signature': signDelivery(secret, body),
+			'x-pinbridge-event': 'pin.published',
+			'x-pinbridge-delivery-id': 'dlv_quick_start',
+		};
+		const first = await env.client.callWebhook(`${webhookId}/webhook`, body, { headers });
+		expect(first.status).toBe(200);
+		await env.client.waitForExecutions(workflowId, 5);
+		let executions = await settledExecutions();
+		expect(executions).toHaveLength(5);
+		expect(nodeOutput(newest(executions), RECORD_NODE)).toEqual([
+			expect.objectContaining({ pin_id: 'pin_8fa2', board_id: 'b_78f2a9', delivery_id: 'dlv_quick_start' }),
+		]);
+
+		const again = await env.client.callWebhook(`${webhookId}/webhook`, body, { headers });
+		expect({ status: again.status, body: again.body as unknown }).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'duplicate delivery' },
+		});
+		executions = await settledExecutions();
+		expect(executions).toHaveLength(5);
 	});
 
 	it('no execution and no log line holds the signing secret', async () => {
 		const executions = await settledExecutions();
-		expect(executions).toHaveLength(3);
+		expect(executions).toHaveLength(5);
 		expect(JSON.stringify(executions)).not.toContain(secret);
 		expect(fs.readFileSync(env.n8n.logFile, 'utf8')).not.toContain(secret);
 	});
@@ -208,6 +238,6 @@ describe('PinBridge Trigger in real n8n', () => {
 		// Nothing is registered any more: a published Pin is delivered nowhere and starts nothing.
 		const pinId = await publishNewPin();
 		expect(await env.emu.control.deliveries({ pin_id: pinId })).toHaveLength(0);
-		expect(await settledExecutions()).toHaveLength(3);
+		expect(await settledExecutions()).toHaveLength(5);
 	});
 });

@@ -54,9 +54,11 @@ export function queueTrigger(suite: QueueSuite): void {
 
 	beforeAll(async () => {
 		await suite.emu.control.clearFaults();
-		workflowId = await suite.client.importWorkflow(
-			loadExampleWorkflow(EXAMPLE, { credential: suite.trigger.credential, accountId: suite.trigger.accountId, boardId: suite.trigger.boardId }),
-		);
+		const workflow = loadExampleWorkflow(EXAMPLE, { credential: suite.trigger.credential, accountId: suite.trigger.accountId, boardId: suite.trigger.boardId });
+		// The README's row on the Replay Window is about a window the user set (there is none by default): set one.
+		const trigger = workflow.nodes.find((n) => n.name === TRIGGER);
+		if (trigger) trigger.parameters = { ...trigger.parameters, options: { replayWindowHours: 25 } };
+		workflowId = await suite.client.importWorkflow(workflow);
 	});
 
 	it('activation through main → exactly 1 webhook at PinBridge, at the webhook processor', async () => {
