@@ -125,10 +125,22 @@ describe('Asset → Get', () => {
 		scope.done();
 	});
 
-	it('refuses an asset ID that is not a UUID without sending', async () => {
+	it('refuses the asset’s public URL in place of its ID without sending, with a hint at the ID', async () => {
 		const trap = recordRequests(nock(TEST_BASE_URL).persist().get(/.*/).reply(200, {}));
-		const { error } = await runPinBridgeNode({ parameters: { resource: 'asset', operation: 'get', assetId: 'lamp.png' } });
-		expect(error?.message).toBe('Asset ID: must be a PinBridge ID (a UUID), got "lamp.png"');
+		const { error } = await runPinBridgeNode({
+			parameters: { resource: 'asset', operation: 'get', assetId: `https://cdn.pinbridge.test/${ASSET_ID}` },
+		});
+		expect(error?.message).toBe(
+			`Asset ID: must be the ID only, not an address (it contains "/"). This looks like a pasted URL: the ID is probably "${ASSET_ID}"`,
+		);
 		expect(trap).toEqual([]);
+	});
+
+	it('sends an asset ID that is not a UUID as it is (ids are opaque, contract §9.1.1)', async () => {
+		const scope = nock(TEST_BASE_URL).get('/v1/assets/ast_5b7c').reply(200, { ...imageAsset, id: 'ast_5b7c' });
+		const { items, error } = await runPinBridgeNode({ parameters: { resource: 'asset', operation: 'get', assetId: 'ast_5b7c' } });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(['ast_5b7c']);
+		scope.done();
 	});
 });

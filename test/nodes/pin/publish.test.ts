@@ -128,7 +128,8 @@ describe('Pin → Publish', () => {
 			.reply(201, asset(ASSET_ID, 'video'))
 			.post('/v1/assets/images', (body: unknown) => multipartText(body).includes('filename="cover.png"'))
 			.reply(201, asset(COVER_ASSET_ID, 'image'));
-		const pins = acceptPins(bodies, pinResponse({ media_type: 'video' }));
+		// The new Pin names the asset it uses (contract §6): its uploads are kept and shown (see rerun.test.ts for a re-run).
+		const pins = acceptPins(bodies, pinResponse({ media_type: 'video', asset_id: ASSET_ID, cover_image_asset_id: COVER_ASSET_ID }));
 		const item = binaryItem('data', MP4_BYTES, 'video/mp4', 'clip.mp4');
 		item.binary!.cover = { data: PNG_BYTES.toString('base64'), mimeType: 'image/png', fileName: 'cover.png' };
 		const { items, error } = await runPinBridgeNode({

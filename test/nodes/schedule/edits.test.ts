@@ -55,7 +55,7 @@ describe('Schedule → Update', () => {
 		[{}, 'Update Fields: choose at least one field to change or clear'],
 		[{ runAt: '2020-01-01T00:00:00Z' }, 'Run At: must be in the future'],
 		[{ imageUrl: 'https://img.example/a.jpg', assetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }, 'Asset ID: set Image URL or Asset ID, not both'],
-		[{ assetId: 'lamp' }, 'Asset ID: must be a PinBridge ID'],
+		[{ assetId: 'lamp 1' }, 'Asset ID: must not contain spaces'],
 		[{ title: 'x'.repeat(101) }, 'Title: must be at most 100 characters'],
 	])('refuses %j without sending', async (updateFields, message) => {
 		const requests = recordRequests(api().persist().patch(/.*/).reply(200, {}));
@@ -101,7 +101,7 @@ describe('Schedule → Retry and Delete', () => {
 
 describe('Schedule → Get Many search and sort', () => {
 	it('sends q and sort', async () => {
-		const scope = api().get('/v1/schedules').query({ q: 'soup', sort: 'run_at_asc', limit: '50', offset: '0' }).reply(200, [schedule]);
+		const scope = api().get('/v1/schedules').query({ q: 'soup', sort: 'run_at_asc', limit: '50', offset: '0' }).reply(200, [schedule], { 'X-Total-Count': '1' });
 		const { items } = await runPinBridgeNode({
 			parameters: { resource: 'schedule', operation: 'getAll', filters: { search: ' soup ', sort: 'run_at_asc' } },
 		});
