@@ -49,5 +49,28 @@ export async function publishPins(this: IExecuteFunctions): Promise<INodeExecuti
 	};
 	const finish = async (_itemIndex: number, sent: SentPublish) =>
 		await publishOutput(sent.ctx, sent.prepared, sent.answer);
-	return [await runItems(this, options, start, finish)];
+	const output = await runItems(this, options, start, finish);
+	hintWhenNotPublishedYet(this, output);
+	return [output];
+}
+
+/** Statuses of a Pin PinBridge has taken but not yet published (or failed). */
+const NOT_YET = ['queued', 'deferred', 'publishing'];
+
+/** What a Publish without Wait for Publish outputs for `count` Pins not published yet: how to see the outcome. */
+export function notPublishedYetHint(count: number): string {
+	const pins = count === 1 ? '1 Pin is' : `${count} Pins are`;
+	return (
+		`${pins} queued at PinBridge, not on Pinterest yet: PinBridge publishes in the background. To see the outcome, ` +
+		'turn on Options → Wait for Publish (the output then shows the published Pin and its pinterest_url), or check ' +
+		'later with Pin → Get Status using the id, or start a workflow on it with the PinBridge Trigger (On Pin published / On Pin failed).'
+	);
+}
+
+/** n8n's execution hint (shown above the node's output), as n8n's own nodes give one after a run. */
+function hintWhenNotPublishedYet(exec: IExecuteFunctions, output: INodeExecutionData[]): void {
+	const count = output.filter((item) => !item.json.error && NOT_YET.includes(String(item.json.status))).length;
+	// addExecutionHints is missing on older n8n versions: the output is the same without it.
+	if (count === 0 || typeof exec.addExecutionHints !== 'function') return;
+	exec.addExecutionHints({ message: notPublishedYetHint(count), type: 'info', location: 'outputPane' });
 }
