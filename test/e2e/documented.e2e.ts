@@ -212,4 +212,12 @@ describe('the trigger against the documented-minimum PinBridge, with both filter
 		expect(again.status_code).toBe(200);
 		expect(await settledExecutions()).toHaveLength(1);
 	});
+
+	it('a Pin on another board is answered 200 and starts none (the board filter is in force)', async () => {
+		const other = await api(env.emu)('POST', '/v1/pins', pinBody(env.emu, { account_id: undefined, board_id: env.emu.boardIds[1] }));
+		await env.emu.control.publishPin(other.body.id);
+		const [delivery] = await env.emu.control.deliveries({ pin_id: other.body.id });
+		expect(delivery.attempts.map((a) => a.status_code)).toEqual([200]);
+		expect(await settledExecutions()).toHaveLength(1);
+	});
 });
