@@ -15,7 +15,8 @@ const noAccount = { account: { __rl: true, mode: 'list', value: '' } };
 const CHOSEN_ACCOUNT = 'acc_9d1e';
 
 function bodyWithoutAccount(): Body {
-	const { account_id: _left, ...body } = expectedBody();
+	const body: Body = expectedBody();
+	delete body.account_id;
 	return body;
 }
 
