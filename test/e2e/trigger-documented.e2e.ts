@@ -3,7 +3,8 @@
 // "Only for Pinterest Account" and "Only for Board" set and a node on its "Skipped" output: a published Pin starts
 // exactly one execution through the main output (the account decided from a Pin look-up), PinBridge sending the same
 // delivery again runs only the Skipped branch ("duplicate delivery"), a Pin on another board only the Skipped branch
-// ("other board"). The emulator's clock is manual: each delivery is answered before control.publishPin() returns.
+// ("other board"); a Pin look-up that fails answers 500, shows as a failed execution, and PinBridge's retry runs the
+// workflow. The emulator's clock is manual: each delivery is answered before control.publishPin() returns.
 import { api, pinBody } from '../emulator/helpers';
 import { useE2eEnvironment } from './fixture';
 import { nodeOutput, sleep, waitFor, type N8nExecution } from './n8n/client';
@@ -98,5 +99,24 @@ describe('PinBridge Trigger 1.2 in real n8n against the documented-minimum PinBr
 		expect(nodeOutput(last, RECORD_NODE)).toEqual([]);
 		expect(nodeOutput(last, SKIPPED_NODE)).toEqual([expect.objectContaining({ reason: 'other board', pin_id: pinId })]);
 		expect(nodeOutput(executions[0], RECORD_NODE)).toHaveLength(1); // the main branch ran once in all
+	});
+
+	it('a failed Pin look-up: 500, a failed execution in the list with PinBridge’s error; PinBridge’s retry runs the workflow', async () => {
+		await env.emu.control.addFault({ method: 'GET', path: '/v1/pins/*', status: 503, body: { detail: 'maintenance' }, count: 2 });
+		const pinId = await publishOn(env.emu.boardIds[0]);
+		let [delivery] = await env.emu.control.deliveries({ pin_id: pinId });
+		expect(delivery.attempts.map((attempt) => attempt.status_code)).toEqual([500]);
+		await env.client.waitForExecutions(workflowId, 4);
+		const failed = (await settledExecutions())[3];
+		expect(failed.status).toBe('error');
+		expect(JSON.stringify(failed.data?.resultData?.error ?? {})).toMatch(/503|maintenance/);
+
+		await env.emu.control.advance(1); // PinBridge's retry, 1 s later
+		[delivery] = await env.emu.control.deliveries({ pin_id: pinId });
+		expect(delivery.attempts.map((attempt) => attempt.status_code)).toEqual([500, 200]);
+		await env.client.waitForExecutions(workflowId, 5);
+		const executions = await settledExecutions();
+		expect(executions).toHaveLength(5);
+		expect(nodeOutput(executions[4], RECORD_NODE)).toEqual([expect.objectContaining({ pin_id: pinId, delivery_id: delivery.id })]);
 	});
 });

@@ -145,6 +145,21 @@ describe('PinBridge Trigger: the account filter without account_id in the body i
 		expect(harness.skipped).toHaveLength(0);
 	});
 
+	it.each([
+		[429, { detail: 'slow down' }],
+		[401, { detail: 'Invalid API key' }],
+		[403, { error: { code: 'insufficient_scope', message: 'read needed' } }],
+	])('a look-up answered %i answers 500 (PinBridge retries) and is not remembered', async (status, answer) => {
+		const { harness, secret } = await registered({ account: byId(ACCOUNT) });
+		nock(TEST_BASE_URL).get('/v1/pins/pin_8fa2').times(2).reply(status, answer, { 'Retry-After': '0' });
+		const failed = await harness.deliver(documented(secret, QUICK_START, `dlv_${status}`));
+		expect(failed.status).toBe(500);
+		expect(failed.error).toMatchObject({ httpCode: String(status) });
+		nock.cleanAll();
+		nock(TEST_BASE_URL).get('/v1/pins/pin_8fa2').reply(200, pinAt(ACCOUNT));
+		expect((await harness.deliver(documented(secret, QUICK_START, `dlv_${status}`))).executedItems).toHaveLength(1);
+	});
+
 	it('a Pin PinBridge no longer has (404): not run on a guess, shown on Skipped as "account unknown"', async () => {
 		const { harness, secret } = await registered({ account: byId(ACCOUNT) });
 		nock(TEST_BASE_URL).get('/v1/pins/pin_8fa2').reply(404, { detail: 'Pin not found' });
