@@ -1,18 +1,19 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-// Bulk publish through the PinBridge node (Publish, and Publish Batch) and through n8n's HTTP Request node, in a real
-// n8n, against the emulator.
+// Bulk publish through the PinBridge node (Publish, Publish Batch, and Schedule Create: a schedule per item) and through
+// n8n's HTTP Request node, in a real n8n, against the emulator.
 import type { N8nClient, N8nExecution, WorkflowJson } from '../e2e/n8n/client';
 import type { StartedEmulator } from '../emulator/server';
 import { cpuMs, median, sleep } from './sys';
 
-export type Contender = 'pinbridge' | 'batch' | 'http';
+export type Contender = 'pinbridge' | 'batch' | 'schedule' | 'http';
 
 /** Every contender, in the order the bench runs them within a case (and the report's columns). */
-export const CONTENDERS: readonly Contender[] = ['pinbridge', 'batch', 'http'];
+export const CONTENDERS: readonly Contender[] = ['pinbridge', 'batch', 'schedule', 'http'];
 
 export const CONTENDER_LABEL: Record<Contender, string> = {
 	pinbridge: 'PinBridge node (Publish, custom operation)',
 	batch: 'PinBridge node (Publish Batch, ≤ 100 Pins a request)',
+	schedule: 'PinBridge node (Schedule Create, custom operation)',
 	http: 'HTTP Request node',
 };
 
@@ -20,6 +21,7 @@ export const CONTENDER_LABEL: Record<Contender, string> = {
 export const PIN_ROUTE: Record<Contender, { method: 'POST'; path: string }> = {
 	pinbridge: { method: 'POST', path: '/v1/pins' },
 	batch: { method: 'POST', path: '/v1/pins/batch' },
+	schedule: { method: 'POST', path: '/v1/schedules' },
 	http: { method: 'POST', path: '/v1/pins' },
 };
 export const routeKey = (c: Contender) => `${PIN_ROUTE[c].method} ${PIN_ROUTE[c].path}`;
@@ -56,25 +58,30 @@ function workflow(name: string, publishNode: WorkflowJson['nodes'][number]): Wor
 
 /**
  * The PinBridge node with its defaults (Retries and Pacing untouched); the item's idempotency key is passed on.
- * `operation`: 'publish' (one request per Pin) or 'publishBatch' (up to 100 Pins per POST /v1/pins/batch).
+ * `operation`: 'publish' (one request per Pin), 'publishBatch' (up to 100 Pins per POST /v1/pins/batch) or
+ * 'schedule' (Schedule → Create, one schedule per item at the item's run_at; schedules take no idempotency key).
  */
-export function pinbridgeWorkflow(t: BulkTargets, operation: 'publish' | 'publishBatch' = 'publish'): WorkflowJson {
+export function pinbridgeWorkflow(
+	t: BulkTargets,
+	operation: 'publish' | 'publishBatch' | 'schedule' = 'publish',
+): WorkflowJson {
+	const content = {
+		account: { __rl: true, mode: 'id', value: t.emu.accountId },
+		board: { __rl: true, mode: 'id', value: t.emu.boardIds[0] },
+		mediaSource: 'imageUrl',
+		imageUrl: '={{ $json.image_url }}',
+		title: '={{ $json.title }}',
+	};
+	const what =
+		operation === 'schedule'
+			? { resource: 'schedule', operation: 'create', runAt: '={{ $json.run_at }}' }
+			: { resource: 'pin', operation, publishOptions: { idempotencyKey: '={{ $json.idempotency_key }}' } };
 	return workflow(`bench: ${operation} with the PinBridge node`, {
 		name: PUBLISH,
 		type: 'n8n-nodes-pinbridge-suite.pinBridgeSuite',
 		typeVersion: 1,
 		position: [260, 0],
-		parameters: {
-			authentication: 'apiKey',
-			resource: 'pin',
-			operation,
-			account: { __rl: true, mode: 'id', value: t.emu.accountId },
-			board: { __rl: true, mode: 'id', value: t.emu.boardIds[0] },
-			mediaSource: 'imageUrl',
-			imageUrl: '={{ $json.image_url }}',
-			title: '={{ $json.title }}',
-			publishOptions: { idempotencyKey: '={{ $json.idempotency_key }}' },
-		},
+		parameters: { authentication: 'apiKey', ...what, ...content },
 		credentials: { pinBridgeSuiteApi: t.pinbridgeCredential },
 	});
 }
@@ -125,6 +132,7 @@ export interface BulkRun {
 	status: string;
 	error?: string;
 	outputItems: number;
+	/** Pins created (Schedule Create: schedules created). */
 	pinsCreated: number;
 	duplicates: number;
 	/** Most requests open at once, and requests sent, on the contender's route (PIN_ROUTE), counted by the emulator. */
@@ -158,7 +166,7 @@ async function waitFinished(client: N8nClient, id: string, timeoutMs: number): P
 	}
 }
 
-/** Same title or same image published more than once (the content of a bench item is unique per run). */
+/** Same title or same image published (or scheduled) more than once (the content of a bench item is unique per run). */
 function countDuplicates(pins: Array<Record<string, any>>): number {
 	const seen = new Set<string>();
 	let duplicates = 0;
@@ -197,6 +205,7 @@ export async function runBulkOnce(
 			title: `Bench ${tag} #${i + 1}`,
 			image_url: `https://images.example.com/bench/${tag}/${i + 1}.jpg`,
 			idempotency_key: `bench-${tag}-${i + 1}`,
+			run_at: new Date(Date.now() + 24 * 3600_000).toISOString(),
 		},
 	}));
 	await client.setPinData(workflowId, { [TRIGGER]: items }, true);
@@ -219,7 +228,8 @@ export async function runBulkOnce(
 
 	const counters = await emu.control.counters();
 	const routeLog = await emu.control.requests(PIN_ROUTE[c.contender]);
-	const pins = (await emu.control.pins()) as unknown as Array<Record<string, any>>;
+	const created = c.contender === 'schedule' ? emu.control.schedules() : emu.control.pins();
+	const pins = (await created) as unknown as Array<Record<string, any>>;
 	const full = await client.getExecution(executionId, true);
 	const runs = full.data?.resultData?.runData?.[PUBLISH] ?? [];
 	const output = runs.length ? (runs[runs.length - 1].data?.main?.[0] ?? []) : [];

@@ -3,7 +3,7 @@
  * npm run bench [-- --quick] [-- --out FILE] [-- --no-build] [-- --profile]
  *
  * Starts the PinBridge emulator (50 ms latency, plan enterprise) and a real n8n with this package, then measures
- * bulk publishing through the PinBridge node (Publish, and Publish Batch) vs n8n's HTTP Request node (200 and 1,000
+ * bulk publishing through the PinBridge node (Publish, Publish Batch, Schedule Create) vs n8n's HTTP Request node (200 and 1,000
  * Pins, no faults and 5 % 503s, median of 3 runs) and signed deliveries to the PinBridge Trigger vs a plain Webhook node. Writes BENCHMARKS.md
  * (hand-written notes after its marker are kept) and prints the table. Nothing is asserted.
  *   --quick    200 Pins only, 1 run per case, 200 deliveries; writes to the temp folder unless --out is given.
@@ -140,6 +140,7 @@ async function main(): Promise<void> {
 		const workflows = {
 			pinbridge: await client.importWorkflow(pinbridgeWorkflow(targets)),
 			batch: await client.importWorkflow(pinbridgeWorkflow(targets, 'publishBatch')),
+			schedule: await client.importWorkflow(pinbridgeWorkflow(targets, 'schedule')),
 			http: await client.importWorkflow(httpWorkflow(targets)),
 		};
 		const pid = () => n8n?.pid();
