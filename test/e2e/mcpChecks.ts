@@ -1,16 +1,28 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /* eslint-disable import-x/no-unresolved -- the MCP SDK's subpaths resolve through its package.json exports, which this lint resolver does not read */
 // The PinBridge node as AI-agent tools, end to end with no language model: the shipped "PinBridge MCP server"
 // template (n8n's MCP Server Trigger with four PinBridge tools whose inputs come from $fromAI) is imported into a real
 // n8n and activated; an MCP client (the official TypeScript SDK, as Claude Desktop or any MCP client would) connects
 // to its endpoint, lists the tools and calls them. Every count is read at the emulator.
+// The template ships with Bearer authentication on and no credential chosen (issue 23): as imported it cannot be
+// activated; with a Bearer credential chosen, a client without the token (or with another) is refused and one with it
+// is served.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
 import { sleep } from "n8n-workflow";
 
 import type { E2eEnvironment } from "./fixture";
+import { WORKFLOWS_DIR } from "./n8n/workflows";
 
 const MCP_PATH = "pinbridge";
+const MCP_TRIGGER = "PinBridge MCP Server";
+/** The token MCP clients must send (a fresh one per run, as a user would generate one). */
+const bearerToken = `mcp-e2e-${randomBytes(16).toString("hex")}`;
 
 interface ToolResult {
   isError?: boolean;
@@ -47,9 +59,53 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
       link: "https://example.com/lemon-tart",
     });
 
+    const endpoint = () => `${env.n8n.url}/mcp/${MCP_PATH}`;
+    /** A raw MCP `initialize` POST, as any client sends first; its HTTP status says whether n8n let it in. */
+    const initializeStatus = async (headers: Record<string, string>) =>
+      (
+        await fetch(endpoint(), {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            ...headers,
+          },
+          body: JSON.stringify({
+            jsonrpc: "2.0",
+            id: 1,
+            method: "initialize",
+            params: {
+              protocolVersion: "2025-03-26",
+              capabilities: {},
+              clientInfo: { name: "pinbridge-e2e-raw", version: "1.0.0" },
+            },
+          }),
+        })
+      ).status;
+
     beforeAll(async () => {
       await env.emu.control.reset();
-      const workflowId = await env.importExample("pinbridge-mcp-server");
+      // As imported, the trigger asks for a Bearer credential nobody has chosen: n8n does not activate it.
+      const asShipped = await env.importExample("pinbridge-mcp-server");
+      const refused = await env.client.activate(asShipped).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(refused).toBeInstanceOf(Error);
+      await env.client.deleteWorkflow(asShipped);
+
+      // The user's step: choose (here: create) a Bearer credential on the MCP Server Trigger, then activate.
+      const bearer = await env.client.createCredential(
+        "httpBearerAuth",
+        { token: bearerToken },
+        "MCP clients (e2e)",
+      );
+      const workflowId = await env.importExample("pinbridge-mcp-server", (wf) => {
+        const trigger = wf.nodes.find((node) => node.name === MCP_TRIGGER);
+        trigger!.credentials = {
+          httpBearerAuth: { id: bearer.id, name: bearer.name },
+        };
+      });
       await env.client.activate(workflowId);
       client = new Client({ name: "pinbridge-e2e", version: "1.0.0" });
       // Activation answers before n8n has registered the trigger's endpoint: retry the connection briefly.
@@ -57,9 +113,11 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
       for (let attempt = 0; attempt < 40; attempt++) {
         try {
           await client.connect(
-            new StreamableHTTPClientTransport(
-              new URL(`${env.n8n.url}/mcp/${MCP_PATH}`),
-            ),
+            new StreamableHTTPClientTransport(new URL(endpoint()), {
+              requestInit: {
+                headers: { Authorization: `Bearer ${bearerToken}` },
+              },
+            }),
           );
           return;
         } catch (error) {
@@ -69,6 +127,33 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
         }
       }
       throw lastError;
+    });
+
+    it("the template ships with Bearer authentication on and no credential chosen", () => {
+      const shipped = JSON.parse(
+        fs.readFileSync(path.join(WORKFLOWS_DIR, "pinbridge-mcp-server.json"), "utf8"),
+      ) as { nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: unknown }> };
+      const trigger = shipped.nodes.find((node) => node.name === MCP_TRIGGER);
+      expect(trigger?.parameters.authentication).toBe("bearerAuth");
+      expect(trigger?.credentials).toBeUndefined();
+    });
+
+    it("refuses a client without the token, or with another, before any tool is listed; serves one with it", async () => {
+      const anonymous = new Client({ name: "anonymous", version: "1.0.0" });
+      await expect(
+        anonymous.connect(new StreamableHTTPClientTransport(new URL(endpoint()))),
+      ).rejects.toThrow();
+      // n8n 2.41 answers 403 to both; 401 is the other status a refusal may take. Either way: not in.
+      expect([401, 403]).toContain(await initializeStatus({}));
+      expect([401, 403]).toContain(
+        await initializeStatus({ Authorization: "Bearer not-the-token" }),
+      );
+      expect(
+        await initializeStatus({ Authorization: `Bearer ${bearerToken}` }),
+      ).toBe(200);
+      // The authenticated SDK client (beforeAll) is served: it lists the tools.
+      expect((await client.listTools()).tools.length).toBe(4);
+      await anonymous.close().catch(() => undefined);
     });
 
     afterAll(async () => await client?.close());

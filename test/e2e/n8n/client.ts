@@ -178,7 +178,9 @@ export class N8nClient {
 
 	/**
 	 * Create a workflow from JSON (public API `POST /api/v1/workflows`); returns its id. Only the fields the public
-	 * API accepts are sent (name, nodes, connections, settings, staticData, pinData).
+	 * API accepts are sent (name, nodes, connections, settings, staticData, pinData). pinData is always sent, `{}`
+	 * when the file has none, as the editor saves it: a workflow stored with `pinData: null` breaks the editor's
+	 * Execute step after Execute workflow in n8n 2.41 ("Cannot read properties of null", issue 23).
 	 */
 	async importWorkflow(json: WorkflowJson): Promise<string> {
 		const body = {
@@ -187,7 +189,7 @@ export class N8nClient {
 			connections: json.connections,
 			settings: json.settings ?? { executionOrder: 'v1' },
 			...(json.staticData ? { staticData: json.staticData } : {}),
-			...(json.pinData ? { pinData: json.pinData } : {}),
+			pinData: json.pinData ?? {},
 		};
 		const created = await this.pub<{ id: string }>('POST', '/workflows', body);
 		return created.id;

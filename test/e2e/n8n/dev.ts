@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error */
 /**
  * `npm run dev` (gulpfile.js → these functions): a real n8n with this package loaded, against the local PinBridge
  * emulator, with an owner, a "PinBridge (emulator)" credential and the example workflows already there.
@@ -31,7 +31,25 @@ export const DEV_OWNER: N8nOwner = {
 export interface DevEnvironment {
 	n8n: N8nInstance;
 	emulatorUrl: string;
+	/** The running emulator (its control API and seeded ids), for checks that drive the dev set-up. */
+	emulator: Awaited<ReturnType<ReturnType<typeof loadEmulator>['startEmulator']>>;
+	/** n8n's default time zone (GENERIC_TIMEZONE), used by every workflow that sets none of its own. */
+	timeZone: string;
 	stop(): Promise<void>;
+}
+
+/**
+ * The time zone n8n gets: GENERIC_TIMEZONE if set, else this machine's, else UTC. Left unset, n8n would use
+ * America/New_York whatever the machine says, and a Run At of 09:00 would not be 09:00 here (issue 23).
+ */
+export function devTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+	const chosen = env.GENERIC_TIMEZONE?.trim();
+	if (chosen) return chosen;
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	} catch {
+		return 'UTC';
+	}
 }
 
 /** The emulator is written by another part of the project; load it lazily so this file works without it. */
@@ -54,13 +72,14 @@ export async function startDevEnvironment(
 		logRequests: false,
 	});
 	console.log(`[dev] PinBridge emulator on ${emu.url}`);
+	const timeZone = devTimeZone();
 	let n8n: N8nInstance;
 	try {
 		n8n = await startN8n({
 			port: opts.port ?? DEV_PORT,
 			userFolder: opts.userFolder ?? path.join(cacheRoot(), 'dev-user-folder'),
 			owner: DEV_OWNER,
-			env: { N8N_DEV_RELOAD: 'true', N8N_LOG_LEVEL: 'info' },
+			env: { N8N_DEV_RELOAD: 'true', N8N_LOG_LEVEL: 'info', GENERIC_TIMEZONE: timeZone },
 		});
 	} catch (err) {
 		await emu.close();
@@ -79,12 +98,12 @@ export async function startDevEnvironment(
 			boardId: emu.boardIds[0],
 			...(await pickerNames(emu.url, emu.apiKey, emu.accountId, emu.boardIds[0])),
 		});
-		printBanner(n8n, emu.url, imported);
+		printBanner(n8n, emu.url, imported, timeZone);
 	} catch (err) {
 		await stop();
 		throw err;
 	}
-	return { n8n, emulatorUrl: emu.url, stop };
+	return { n8n, emulatorUrl: emu.url, emulator: emu, timeZone, stop };
 }
 
 async function ensureCredential(client: N8nClient, data: { baseUrl: string; apiKey: string }) {
@@ -112,6 +131,9 @@ async function ensureExampleWorkflows(
 		const wf = loadExampleWorkflow(path.basename(file), targets);
 		const found = present.find((w) => w.name === wf.name);
 		if (found) {
+			// Imported by an earlier version of this set-up with `pinData: null`, which breaks Execute step in the
+			// editor: store `{}` as the editor does.
+			if (!(await client.getWorkflow(found.id)).pinData) await client.setPinData(found.id, {}, true);
 			out.push({ id: found.id, name: found.name });
 			continue;
 		}
@@ -126,7 +148,12 @@ async function ensureExampleWorkflows(
 	return out;
 }
 
-function printBanner(n8n: N8nInstance, emulatorUrl: string, workflows: Array<{ id: string; name: string }>): void {
+function printBanner(
+	n8n: N8nInstance,
+	emulatorUrl: string,
+	workflows: Array<{ id: string; name: string }>,
+	timeZone: string,
+): void {
 	const lines = [
 		'',
 		'  PinBridge dev environment is ready',
@@ -134,6 +161,8 @@ function printBanner(n8n: N8nInstance, emulatorUrl: string, workflows: Array<{ i
 		`  n8n editor   ${n8n.url}/   (open it in your browser; nothing is opened for you)`,
 		`  login        ${n8n.owner.email}  /  ${n8n.owner.password}`,
 		`  emulator     ${emulatorUrl}   (credential "${DEV_CREDENTIAL_NAME}")`,
+		`  time zone    ${timeZone}   (n8n's GENERIC_TIMEZONE: a Run At without an offset is read in it; set`,
+		'               GENERIC_TIMEZONE before `npm run dev`, or a workflow\'s own in Workflow Settings → Timezone)',
 		'  workflows',
 		...workflows.map((w) => `    ${n8n.url}/workflow/${w.id}   ${w.name}`),
 		`  n8n log      ${n8n.logFile}`,
