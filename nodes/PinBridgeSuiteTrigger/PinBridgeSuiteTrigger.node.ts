@@ -72,7 +72,8 @@ export class PinBridgeSuiteTrigger implements INodeType {
 				{
 					displayName: 'Only for Pinterest Account',
 					required: false,
-					description: 'Start only for Pins of this account. Leave empty for all accounts.',
+					description:
+						'Start only for Pins of this account. Leave empty for all accounts. When a delivery does not name its account, the trigger asks PinBridge for the Pin (one API call).',
 				},
 			),
 			boardLocator(
@@ -81,7 +82,7 @@ export class PinBridgeSuiteTrigger implements INodeType {
 					displayName: 'Only for Board',
 					required: false,
 					description:
-						'Start only for Pins on this board. Leave empty for all boards. The list shows the boards of the account chosen above.',
+						'Start only for Pins on this board. Leave empty for all boards. The list shows the boards of the account chosen above. When a delivery does not name its board, the trigger asks PinBridge for the Pin.',
 				},
 			),
 			...skippedDeliveriesProperties,

@@ -68,7 +68,7 @@ export interface DeliveryFacts {
 
 /** The Skipped item: the reason first, then the delivery as the main output would have had it. */
 export function skippedItem(facts: DeliveryFacts, skipped: SkippedDelivery): IDataObject {
-	return {
+	const item: IDataObject = {
 		reason: skipped.reason,
 		detail: skipped.detail,
 		...facts.body,
@@ -76,6 +76,10 @@ export function skippedItem(facts: DeliveryFacts, skipped: SkippedDelivery): IDa
 		delivery_id: facts.deliveryId ?? null,
 		...skipped.extra,
 	};
+	// A body field of the same name never hides why the delivery was skipped.
+	item.reason = skipped.reason;
+	item.detail = skipped.detail;
+	return item;
 }
 
 /**
