@@ -1,35 +1,20 @@
-// Pin creation (quota, idempotency, pacing), the pin state machine and schedule firing.
+// Pin creation (quota, idempotency, pacing), the pin state machine; checks in prepare.ts, schedule runs in
+// scheduleFiring.ts.
 //   queued --(publishDelayMs/2)--> publishing --(publishDelayMs/2)--> published | failed
 //   deferred (no token in the account or global bucket) --(tokens return)--> queued
 // [decided] failure rules at publish time: the account was revoked -> account_revoked; the board was deleted
 // -> board_not_found; media unreachable = image/cover URL whose host ends in ".invalid" or whose URL contains
 // "unreachable" -> media_unreachable.
-import { pinEvent, scheduleEvent, SCHEDULER, WORKER, type ActivityEvent } from './activity';
+import { pinEvent, WORKER, type ActivityEvent } from './activity';
 import type { Principal } from './auth';
-import { requireAccount } from './auth';
-import { boardError, business, envelope, validation, type ValidationItem } from './errors';
+import { business, envelope } from './errors';
 import type { Emulator } from './emulator';
-import { missingVideoCover, requireBoardAccount } from './publishRules';
-import { holdsBoard, type Account, type Pin, type PinMeta, type Schedule, type Workspace } from './state';
+import { isUnreachable, preparePin, type PreparedPin } from './prepare';
+import { fireSchedule } from './scheduleFiring';
+import type { Pin, PinMeta, Schedule, Workspace } from './state';
 import type { PinInput } from './validate';
 
-export interface PreparedPin {
-	input: PinInput;
-	account: Account;
-	media_type: 'image' | 'video';
-	media_url: string;
-	cover_image_url: string | null;
-}
-
-export function isUnreachable(url: string | null): boolean {
-	if (!url) return false;
-	if (url.toLowerCase().includes('unreachable')) return true;
-	try {
-		return new URL(url).hostname.toLowerCase().endsWith('.invalid');
-	} catch {
-		return true;
-	}
-}
+export { isUnreachable, type PreparedPin } from './prepare';
 
 export class Lifecycle {
 	constructor(private readonly emu: Emulator) {}
@@ -42,52 +27,9 @@ export class Lifecycle {
 		return this.emu.clock.now();
 	}
 
-	/** Account / board / asset checks shared by pins, schedules and imports. */
+	/** Account / board / asset checks shared by pins, schedules and imports (prepare.ts). */
 	prepare(ws: Workspace, input: PinInput, principal: Principal | null, checkBoard = true): PreparedPin {
-		// §9.1.3: no account_id → the one account that holds the board (422/403 otherwise)
-		const accountId = input.account_id ?? requireBoardAccount(this.emu, ws, principal, input.board_id);
-		input.account_id = accountId;
-		if (principal) requireAccount(principal, accountId);
-		const account = this.store.accounts.get(accountId);
-		if (!account || account.workspace_id !== ws.id || account.revoked_at)
-			throw validation([
-				{ loc: ['body', 'account_id'], msg: 'Value error, Pinterest account not found or not connected', type: 'value_error' },
-			]);
-		if (checkBoard) {
-			const board = this.store.boards.get(input.board_id);
-			if (!board) throw boardError('board_not_found', `Board ${input.board_id} not found`);
-			if (!holdsBoard(board, account.id)) throw boardError('board_not_owned', 'Board does not belong to this Pinterest account');
-			if (board.access_denied) throw boardError('board_access_denied', 'Pinterest denied access to this board');
-		}
-		const errs: ValidationItem[] = [];
-		let media_type: 'image' | 'video' = 'image';
-		let media_url = input.image_url ?? '';
-		if (input.asset_id) {
-			const asset = this.store.assets.get(input.asset_id);
-			if (!asset || asset.workspace_id !== ws.id)
-				errs.push({ loc: ['body', 'asset_id'], msg: 'Value error, asset not found', type: 'value_error' });
-			else {
-				media_type = asset.asset_type;
-				media_url = asset.public_url;
-			}
-		}
-		let cover_image_url = input.cover_image_url;
-		if (input.cover_image_asset_id) {
-			const cover = this.store.assets.get(input.cover_image_asset_id);
-			if (!cover || cover.workspace_id !== ws.id || cover.asset_type !== 'image')
-				errs.push({ loc: ['body', 'cover_image_asset_id'], msg: 'Value error, image asset not found', type: 'value_error' });
-			else cover_image_url = cover.public_url;
-		}
-		if (media_type === 'image' && (input.cover_image_url || input.cover_image_asset_id))
-			errs.push({
-				loc: ['body', input.cover_image_url ? 'cover_image_url' : 'cover_image_asset_id'],
-				msg: 'Value error, a cover image is only allowed for video pins',
-				type: 'value_error',
-			});
-		const noCover = missingVideoCover(media_type, input);
-		if (noCover) errs.push(noCover);
-		if (errs.length) throw validation(errs);
-		return { input, account, media_type, media_url, cover_image_url };
+		return preparePin(this.emu, ws, input, principal, checkBoard);
 	}
 
 	checkQuota(ws: Workspace): void {
@@ -354,52 +296,7 @@ export class Lifecycle {
 	// ---- schedules ----
 
 	armSchedule(s: Schedule): void {
-		this.emu.scheduler.at(Date.parse(s.run_at), () => this.fire(s));
+		this.emu.scheduler.at(Date.parse(s.run_at), () => fireSchedule(this.emu, s));
 	}
 
-	private fire(s: Schedule): void {
-		if (s.status !== 'scheduled' || !this.store.schedules.has(s.id)) return;
-		if (Date.parse(s.run_at) > this.now()) return; // moved later by PATCH or retry, which armed a new timer
-		const ws = this.store.workspaces.get(s.workspace_id);
-		if (!ws) return;
-		this.emu.counters.schedules_fired++;
-		s.status = 'running';
-		s.updated_at = this.emu.clock.iso();
-		const key = `schedule:${s.id}`;
-		try {
-			const existing = this.replay(ws, key);
-			const pin =
-				existing ??
-				(() => {
-					const input: PinInput = {
-						account_id: s.pinterest_account_id,
-						board_id: s.payload.board_id,
-						title: s.payload.title,
-						description: s.payload.description,
-						link_url: s.payload.link_url,
-						alt_text: null,
-						related_terms: [],
-						dominant_color: null,
-						image_url: s.payload.image_url,
-						asset_id: s.payload.asset_id,
-						cover_image_url: s.payload.cover_image_url,
-						cover_image_asset_id: null,
-						idempotency_key: key,
-						run_at: null,
-					};
-					const prepared = this.prepare(ws, input, null, false);
-					prepared.cover_image_url = s.payload.cover_image_url;
-					this.checkQuota(ws);
-					return this.create(ws, prepared, key);
-				})();
-			s.pin_id = pin.id;
-			s.status = 'done';
-		} catch (err) {
-			s.status = 'failed';
-			const body = (err as { body?: unknown }).body;
-			s.last_error = body ? JSON.stringify(body) : String(err);
-		}
-		s.updated_at = this.emu.clock.iso();
-		this.emu.activity.record(ws, scheduleEvent(s, s.status === 'done' ? 'schedule.fired' : 'schedule.failed'), SCHEDULER);
-	}
 }
