@@ -1,14 +1,7 @@
 // Add to Queue, the posting plan: reading its parameters, and the slots it gives (weekday sets, zones, clock changes,
 // per-slot capacity, start/end, never in the past). Pure: no request.
-import {
-	HORIZON_DAYS,
-	readPostingPlan,
-	readPostingTimes,
-	slotsFrom,
-	earliestSlotTime,
-	type PostingPlan,
-	type Slot,
-} from '../../../nodes/PinBridgeSuite/resources/schedule/queuePlan';
+import { HORIZON_DAYS, slotsFrom, earliestSlotTime, type PostingPlan, type Slot } from '../../../nodes/PinBridgeSuite/resources/schedule/queuePlan';
+import { readPostingPlan, readPostingTimes } from '../../../nodes/PinBridgeSuite/resources/schedule/queuePlanParameters';
 
 const EVERY_DAY = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
 const daily = (timeZone: string, ...times: number[]): PostingPlan => ({
