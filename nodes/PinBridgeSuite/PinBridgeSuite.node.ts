@@ -9,7 +9,6 @@ import {
 import { authenticationProperty, pinBridgeCredentials } from '../shared/authentication';
 import { PAIR_DESCRIPTION } from '../shared/nodesPanel';
 import { searchAccounts, searchBoards } from '../shared/listSearch';
-import { pairItemFailures, routeThroughHelper, routeThroughHelperProperty } from '../shared/transport/routing';
 import { requestSettingsProperty } from '../shared/transport/settings';
 import { accountProperties } from './resources/account';
 import { activityLogProperties } from './resources/activityLog';
@@ -20,12 +19,12 @@ import { boardProperties } from './resources/board';
 import { importProperties } from './resources/import';
 import { pinProperties } from './resources/pin';
 import { planProperties } from './resources/plan';
-import { publishPins } from './resources/pin/publishItems';
-import { publishPinBatches } from './resources/pin/publishBatchItems';
+import { publishPins } from './resources/pin/publish';
+import { publishPinBatches } from './resources/pin/publishBatch';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
-import { createSchedules } from './resources/schedule/createItems';
+import { createSchedules } from './resources/schedule/create';
 import { webhookProperties } from './resources/webhook';
 import { actionSubtitle } from './shared/subtitle';
 
@@ -78,7 +77,6 @@ const properties: INodeProperties[] = [
 	...scheduleProperties,
 	...webhookProperties,
 	requestSettingsProperty,
-	routeThroughHelperProperty,
 ];
 
 export class PinBridgeSuite implements INodeType {
@@ -99,10 +97,9 @@ export class PinBridgeSuite implements INodeType {
 		credentials: pinBridgeCredentials,
 		// n8n recognises a declarative node by `requestDefaults` (a node with `methods` and none is not given n8n's
 		// routing `execute`); without it the node's AI-tool variant runs nothing. The base URL comes from the
-		// credential, per request, in the request helper.
+		// credential, per request, in the request helper. Each operation's routing hands its requests to the
+		// request helper: see shared/routedItem.ts.
 		requestDefaults: {},
-		// Every operation is sent by the request helper: see nodes/shared/transport/routing.ts.
-		requestOperations: { pagination: pairItemFailures(routeThroughHelper()) },
 		properties,
 	};
 
@@ -112,8 +109,8 @@ export class PinBridgeSuite implements INodeType {
 
 	/**
 	 * Operations n8n runs without its declarative engine when the node is a workflow step (the node keeps no
-	 * `execute`); as an AI agent's tool, n8n runs their routing instead. See resources/pin/publishItems.ts and
-	 * resources/schedule/createItems.ts.
+	 * `execute`); as an AI agent's tool, n8n runs their routing instead, which hands each item to the same work (see
+	 * resources/pin/publish.ts and shared/itemRunner.ts).
 	 */
 	customOperations = {
 		pin: { publish: publishPins, publishBatch: publishPinBatches },

@@ -7,10 +7,19 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { keepFailureForItem, pairItemFailures } from '../../shared/transport/routing';
+import { routedOption, type RoutedSteps } from '../shared/routedItem';
 
-/** One operation of a resource: its entry in the Operation list (with its routing) and its own fields. */
-export interface OperationDefinition {
+/**
+ * One operation of a resource: its entry in the Operation list (with its routing: method, url, and how fields go in
+ * the query or body), its own fields, and the named steps the routed send runs for each item (shared/routedItem.ts):
+ * - `prepare`: read and check the item's parameters and complete the request (body, query), in order. When one
+ *   throws, nothing is sent for the item. (n8n's preSend functions, run inside the one send.)
+ * - `send`: the operation's own way to send (a download, chunked imports, the item work of a bulk operation); by
+ *   default one request through the request helper, or the whole list for an operation with Return All.
+ * - `reconcile`: after an attempt that may have reached PinBridge, look for what it did before sending again.
+ * - `explain`: PinBridge's well-known refusals of this call, in the user's words (shared/explain.ts).
+ */
+export interface OperationDefinition extends RoutedSteps {
 	option: INodePropertyOptions & { value: string };
 	/** Shown only for this resource and operation; a field's own displayOptions are kept and combined. */
 	fields: INodeProperties[];
@@ -20,27 +29,6 @@ function showFor(resource: string, operation: string, own?: IDisplayOptions): ID
 	return {
 		...own,
 		show: { ...own?.show, resource: [resource], operation: [operation] },
-	};
-}
-
-/**
- * The option with its preSend functions and its own pagination function (if any) wrapped so that an item's failure
- * comes out as a paired item with Continue On Fail (nodes/shared/transport/routing.ts).
- */
-function withPairedFailures(option: OperationDefinition['option']): INodePropertyOptions {
-	const routing = option.routing;
-	if (!routing) return option;
-	const preSend = routing.send?.preSend;
-	const pagination = routing.operations?.pagination;
-	return {
-		...option,
-		routing: {
-			...routing,
-			...(routing.send && preSend ? { send: { ...routing.send, preSend: preSend.map(keepFailureForItem) } } : {}),
-			...(routing.operations && typeof pagination === 'function'
-				? { operations: { ...routing.operations, pagination: pairItemFailures(pagination) } }
-				: {}),
-		},
 	};
 }
 
@@ -82,7 +70,7 @@ export function resourceProperties(
 ): INodeProperties[] {
 	const rank = (option: INodePropertyOptions) => (option.value === defaultOperation ? 0 : 1);
 	const options = operations
-		.map(({ option }) => withPairedFailures(option))
+		.map((operation) => routedOption(operation.option, operation))
 		.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 	const selector: INodeProperties = {
 		displayName: 'Operation',

@@ -1,18 +1,10 @@
 /**
  * PinBridge's answer, said in a workflow author's words. An operation whose call has a few well-known refusals (a 409
- * on an edit, a 400 on a delete) routes through `explainFailures(explain)`: when the request helper throws a mapped
- * PinBridge error, `explain(ctx, error, code)` may return a clearer message and what to do; PinBridge's own words,
- * its code, remediation and request id stay in the error (description and errorResponse) either way.
+ * on an edit, a 400 on a delete) names an `explain` function in its definition (resources/operation.ts): when the
+ * request helper throws a mapped PinBridge error, it may return a clearer message and what to do; PinBridge's own
+ * words, its code, remediation and request id stay in the error (description and errorResponse) either way.
  */
-import {
-	NodeApiError,
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-
-import { routeThroughHelper } from '../../shared/transport/routing';
+import { NodeApiError, type IExecuteSingleFunctions } from 'n8n-workflow';
 
 export interface Explanation {
 	message: string;
@@ -20,36 +12,28 @@ export interface Explanation {
 	hint: string;
 }
 
+export type ExplainFailure = (
+	ctx: IExecuteSingleFunctions,
+	error: NodeApiError,
+	code: string | undefined,
+) => Explanation | undefined;
+
 /** The PinBridge error code of a mapped error (nodes/shared/transport/errors.ts keeps it in errorResponse). */
 export function pinBridgeCodeOf(error: NodeApiError): string | undefined {
 	const code = (error.errorResponse as { code?: unknown } | undefined)?.code;
 	return typeof code === 'string' ? code : undefined;
 }
 
-export function explainFailures(
-	explain: (ctx: IExecutePaginationFunctions, error: NodeApiError, code: string | undefined) => Explanation | undefined,
-	send = routeThroughHelper(),
-) {
-	return async function sendExplained(
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		try {
-			return await send.call(this, requestData);
-		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
-			const explanation = failure instanceof NodeApiError ? explain(this, failure, pinBridgeCodeOf(failure)) : undefined;
-			if (explanation) {
-				const pinBridgeSaid = failure.message;
-				failure.message = explanation.message;
-				failure.description = [`PinBridge said: ${pinBridgeSaid}`, explanation.hint, failure.description]
-					.filter(Boolean)
-					.join('\n');
-			}
-			throw failure;
-		}
-	};
+/** The error with `explain`'s words when it has some for it (PinBridge's answers only); the same error otherwise. */
+export function withExplanation(ctx: IExecuteSingleFunctions, error: unknown, explain?: ExplainFailure): unknown {
+	if (!explain || !(error instanceof NodeApiError)) return error;
+	const explanation = explain(ctx, error, pinBridgeCodeOf(error));
+	if (explanation) {
+		const pinBridgeSaid = error.message;
+		error.message = explanation.message;
+		error.description = [`PinBridge said: ${pinBridgeSaid}`, explanation.hint, error.description]
+			.filter(Boolean)
+			.join('\n');
+	}
+	return error;
 }

@@ -10,7 +10,7 @@
  *
  * Output: one item per input item, `pairedItem: { item }`. A failed item, when the node continues on fail (either
  * "Continue" setting), becomes a paired error item carrying PinBridge's code, remediation and request id
- * (nodes/shared/transport/errorItem.ts), so "Continue (using error output)" keeps `$('Node').item` working
+ * (errorItem.ts), so "Continue (using error output)" keeps `$('Node').item` working
  * downstream. Otherwise every item still runs to its end (as n8n's declarative engine does), then the first failure
  * in input order fails the node.
  */
@@ -22,8 +22,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { failedItem } from '../../shared/transport/errorItem';
 import { readRequestSettings } from '../../shared/transport/settings';
+import { failedItem } from './errorItem';
+import { itemContexts, type ItemContext } from './itemContext';
+import type { SendItem } from './routedItem';
 
 export interface ItemRunnerOptions {
 	/** Items in the start step at once (≥ 1). */
@@ -124,4 +126,43 @@ function asNodeError(exec: IExecuteFunctions, error: unknown, itemIndex: number)
 		return error as NodeOperationError;
 	}
 	return new NodeOperationError(exec.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/**
+ * An operation's work on one item, written once and run both ways: in a workflow by `runInWorkflow` (the node's
+ * custom operation: all input items through runItems, parameters read once where they are the same for all), and
+ * as an AI agent's tool by `sendEachItem` (the operation's routed send, one item: shared/routedItem.ts).
+ */
+export interface ItemWork<T> {
+	/** Read, check and send; at most `concurrency` items are here at once. */
+	start(ctx: ItemContext, timeoutMs: number): Promise<T>;
+	/** What follows the answer (e.g. Wait for Publish), outside that limit: the output item's json. */
+	finish(ctx: ItemContext, started: T): Promise<IDataObject>;
+}
+
+/** The work as the node's custom operation; `afterRun` sees the output (e.g. to add an execution hint). */
+export function runInWorkflow<T>(
+	work: ItemWork<T>,
+	afterRun?: (exec: IExecuteFunctions, output: INodeExecutionData[]) => void,
+) {
+	return async function runEachItem(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const options = runOptionsOf(this);
+		const contextOf = itemContexts(this);
+		const output = await runItems(
+			this,
+			options,
+			async (itemIndex) => await work.start(contextOf(itemIndex), options.timeoutMs),
+			async (itemIndex, started) => await work.finish(contextOf(itemIndex), started),
+		);
+		afterRun?.(this, output);
+		return [output];
+	};
+}
+
+/** The work as the operation's routed send: the item n8n's declarative engine hands over, start then finish. */
+export function sendEachItem<T>(work: ItemWork<T>): SendItem {
+	return async (ctx, request) => {
+		const started = await work.start(ctx, request.timeoutMs ?? ROUTED_DEFAULT_TIMEOUT_MS);
+		return [{ json: await work.finish(ctx, started) }];
+	};
 }

@@ -254,3 +254,11 @@ export async function buildPinContent(
 	}
 	return built;
 }
+
+/** The uploaded assets of a built Pin, as they are added to the output: `{ asset?, cover_asset? }`. */
+export function uploadsOf(built: Pick<BuiltPinContent, 'asset' | 'coverAsset'>): IDataObject {
+	return {
+		...(built.asset ? { asset: built.asset } : {}),
+		...(built.coverAsset ? { cover_asset: built.coverAsset } : {}),
+	};
+}

@@ -1,6 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { remediationFor } from './errorCodes';
+import { headerValue } from './headers';
 import type { AttemptOutcome } from './retryPolicy';
 
 /** What PinBridge said about a failure, read from any of its four error-body shapes (contract §2). */
@@ -35,7 +36,7 @@ export function readPinBridgeError(body: unknown, headers: Dict = {}): PinBridge
 				return loc ? `${loc}: ${String(entry.msg)}` : String(entry.msg);
 			})
 		: [];
-	const headerRequestId = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
+	const headerRequestId = headerValue(headers, 'x-request-id');
 	return {
 		// The contract's lookup order: error.message, detail.error.message, detail.message, detail, detail[0].msg.
 		message:

@@ -5,6 +5,7 @@
  */
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
+import { headerValue } from './headers';
 import { pinBridgeRequest, type PinBridgeContext, type PinBridgeRequest } from './request';
 
 /** PinBridge's largest page (contract §3). */
@@ -47,10 +48,10 @@ export function listItemsOf<T = IDataObject>(node: INode, body: unknown, path: s
 
 /** The list's full length, when PinBridge says it: `X-Total-Count`, or an envelope's `total`. */
 function totalOf(headers: IDataObject, body: unknown): number | undefined {
-	const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-total-count')?.[1];
+	const header = headerValue(headers, 'x-total-count');
 	const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject).total : undefined;
 	for (const value of [header, fromBody]) {
-		const total = Number(Array.isArray(value) ? value[0] : value);
+		const total = Number(value);
 		if (value !== undefined && value !== null && value !== '' && Number.isFinite(total)) return total;
 	}
 	return undefined;

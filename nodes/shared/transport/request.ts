@@ -19,6 +19,7 @@ import {
 import { credentialTypeFor } from '../authentication';
 import { trimPastedKey } from '../values';
 import { redact, toPinBridgeError } from './errors';
+import { headerText } from './headers';
 import { inFlightLimitFor } from './inFlight';
 import { waitForAccountTokenMs, type RateMeterReading } from './rateMeter';
 import { decideRetry, isAmbiguousFailure, type AttemptOutcome } from './retryPolicy';
@@ -168,7 +169,7 @@ export function outcomeFromError(error: unknown): AttemptOutcome | undefined {
 
 /** Raw (multipart) requests go out with `json: false`, so their JSON answers arrive as text: parse them here. */
 function parseJsonBody(body: unknown, headers: IDataObject): unknown {
-	const contentType = String(Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
+	const contentType = headerText(headers, 'content-type');
 	if (!contentType.includes('json') || !(typeof body === 'string' || Buffer.isBuffer(body))) return body;
 	const text = body.toString();
 	try {

@@ -2,6 +2,7 @@
  * When to try a PinBridge request again, and how long to wait first. Pure: no I/O, no clock, no randomness of its
  * own, so every branch is unit-tested. The request helper (request.ts) applies it.
  */
+import { headerValue } from './headers';
 
 export interface RetrySettings {
 	/** Attempts in all, the first included. */
@@ -91,11 +92,9 @@ export function retryAfterFromBody(body: unknown): number | undefined {
 
 /** A `Retry-After` header in seconds or as an HTTP date, in ms from `now`. */
 export function retryAfterFromHeader(headers: Record<string, unknown>, now: number): number | undefined {
-	const key = Object.keys(headers).find((name) => name.toLowerCase() === 'retry-after');
-	const raw = key === undefined ? undefined : headers[key];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim();
+	const value = headerValue(headers, 'retry-after');
+	if (value === undefined) return undefined;
+	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);

@@ -21,9 +21,9 @@ export const completeAccountConnection: OperationDefinition = {
 		description: 'Finish a connection with the code and state Pinterest sent back to your redirect URL',
 		routing: {
 			request: { method: 'GET', url: '/v1/pinterest/oauth/callback' },
-			send: { preSend: [requireCodeAndState] },
 		},
 	},
+	prepare: [requireCodeAndState],
 	fields: [
 		{
 			displayName: 'Code',

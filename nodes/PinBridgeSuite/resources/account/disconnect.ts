@@ -12,7 +12,6 @@ export const disconnectAccount: OperationDefinition = {
 		description: 'Revoke PinBridge’s access to a Pinterest account',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pinterest/accounts/{{ $parameter.account }}' },
-			send: { preSend: [requireId('account', 'Pinterest Account')] },
 			output: {
 				postReceive: [
 					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
@@ -23,5 +22,6 @@ export const disconnectAccount: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account')],
 	fields: [accountLocator({})],
 };

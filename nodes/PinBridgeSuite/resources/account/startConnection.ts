@@ -27,9 +27,9 @@ export const startAccountConnection: OperationDefinition = {
 		description: 'Get the Pinterest consent URL; whoever opens it and approves connects their account to PinBridge',
 		routing: {
 			request: { method: 'GET', url: '/v1/pinterest/oauth/start' },
-			send: { preSend: [checkRedirectUrl] },
 		},
 	},
+	prepare: [checkRedirectUrl],
 	fields: [
 		{
 			displayName: 'Redirect URL',

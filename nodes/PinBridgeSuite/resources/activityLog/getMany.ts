@@ -29,9 +29,9 @@ export const getManyActivityLogEntries: OperationDefinition = {
 		routing: {
 			// An empty qs.cursor marks the endpoint as paged by cursor: the helper follows next_cursor up to Limit.
 			request: { method: 'GET', url: '/v1/activity-logs', qs: { cursor: '' } },
-			send: { preSend: [activityFilters] },
 		},
 	},
+	prepare: [activityFilters],
 	fields: [
 		...returnAllAndLimit(),
 		{

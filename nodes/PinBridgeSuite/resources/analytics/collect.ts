@@ -14,8 +14,8 @@ export const collectAccountAnalytics: OperationDefinition = {
 				method: 'POST',
 				url: '=/v1/analytics/accounts/{{ String($parameter.account).trim() }}/collect',
 			},
-			send: { preSend: [requireId('account', 'Pinterest Account')] },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account')],
 	fields: [accountLocator({}, { description: 'The Pinterest account whose analytics to collect' })],
 };

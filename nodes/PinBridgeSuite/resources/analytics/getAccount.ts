@@ -20,10 +20,10 @@ export const getAccountAnalytics: OperationDefinition = {
 			'Impressions, saves, clicks and more of a whole Pinterest account (Pins made elsewhere included), as totals or per day',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pinterest/accounts/{{ String($parameter.account).trim() }}/analytics' },
-			send: { preSend: [requireId('account', 'Pinterest Account'), sendRangeQuery({ metricsAndSource: true })] },
 			output: { postReceive: [shapeAnalyticsOutput] },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), sendRangeQuery({ metricsAndSource: true })],
 	fields: [
 		accountLocator({}, { description: 'The Pinterest account to report on' }),
 		startDateField,

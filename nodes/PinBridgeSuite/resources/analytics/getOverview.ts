@@ -20,10 +20,10 @@ export const getAnalyticsOverview: OperationDefinition = {
 			'Totals of all connected Pinterest accounts (or one) over a range, beside the same figures for the period just before',
 		routing: {
 			request: { method: 'GET', url: '/v1/analytics/overview' },
-			send: { preSend: [sendAccountFilter, sendRangeQuery({ metricsAndSource: false })] },
 			output: { postReceive: [shapeAnalyticsOutput] },
 		},
 	},
+	prepare: [sendAccountFilter, sendRangeQuery({ metricsAndSource: false })],
 	fields: [
 		accountLocator({}, { required: false, description: 'Only this Pinterest account (optional; empty: all of them)' }),
 		startDateField,

@@ -19,9 +19,9 @@ export const getPinAnalytics: OperationDefinition = {
 			'Impressions, saves, clicks and more of one published Pin, as totals or per day (a Pin not yet published fails with pin_not_published)',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}/analytics' },
-			send: { preSend: [requirePinId, sendRangeQuery({ metricsAndSource: true })] },
 			output: { postReceive: [shapeAnalyticsOutput] },
 		},
 	},
+	prepare: [requirePinId, sendRangeQuery({ metricsAndSource: true })],
 	fields: [pinIdField, startDateField, endDateField, metricsField, sourceField, outputField],
 };

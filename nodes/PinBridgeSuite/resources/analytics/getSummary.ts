@@ -54,9 +54,9 @@ export const getPublishingSummary: OperationDefinition = {
 			'How publishing went over a period: Pins published, failed and waiting, success rate, a series per hour or day, the queue and schedules',
 		routing: {
 			request: { method: 'GET', url: '/v1/dashboard/summary' },
-			send: { preSend: [sendSummaryQuery] },
 		},
 	},
+	prepare: [sendSummaryQuery],
 	fields: [
 		{
 			displayName: 'Start',

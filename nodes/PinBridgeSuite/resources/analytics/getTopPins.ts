@@ -44,10 +44,10 @@ export const getTopPins: OperationDefinition = {
 		description: 'The published Pins that did best over a range, ranked by a metric, one item per Pin',
 		routing: {
 			request: { method: 'GET', url: '/v1/analytics/pins' },
-			send: { preSend: [sendAccountFilter, sendRangeQuery({ metricsAndSource: false }), sendRanking] },
 			output: { postReceive: [onePerPin] },
 		},
 	},
+	prepare: [sendAccountFilter, sendRangeQuery({ metricsAndSource: false }), sendRanking],
 	fields: [
 		accountLocator({}, { required: false, description: 'Only Pins of this Pinterest account (optional; empty: all of them)' }),
 		startDateField,

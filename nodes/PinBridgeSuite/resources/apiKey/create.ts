@@ -35,9 +35,9 @@ export const createApiKey: OperationDefinition = {
 			'Create a PinBridge API key. The key itself is in the output (api_key) this once only: PinBridge never shows it again, so store it right away.',
 		routing: {
 			request: { method: 'POST', url: '/v1/api-keys' },
-			send: { preSend: [buildApiKeyBody] },
 		},
 	},
+	prepare: [buildApiKeyBody],
 	fields: [
 		{
 			displayName: 'Name',

@@ -11,7 +11,6 @@ export const revokeApiKey: OperationDefinition = {
 		description: 'Delete an API key; anything still using it is refused from then on',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/api-keys/{{ String($parameter.keyId).trim() }}' },
-			send: { preSend: [requireId('keyId', 'API Key ID')] },
 			output: {
 				postReceive: [
 					// 204 with no body: say which key was revoked.
@@ -22,6 +21,7 @@ export const revokeApiKey: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requireId('keyId', 'API Key ID')],
 	fields: [
 		{
 			displayName: 'API Key ID',

@@ -31,10 +31,10 @@ export const deleteAsset: OperationDefinition = {
 		description: 'Delete an uploaded image or video. One still used by a Pin or schedule is kept unless you confirm.',
 		routing: {
 			request: { method: 'DELETE', url: assetUrl() },
-			send: { preSend: [requireAssetId] },
 			output: { postReceive: [deleteOutput] },
 		},
 	},
+	prepare: [requireAssetId],
 	fields: [
 		assetIdField,
 		{

@@ -9,8 +9,8 @@ export const getAsset: OperationDefinition = {
 		description: 'Get an uploaded image or video: its type, size, public URL and how many Pins use it',
 		routing: {
 			request: { method: 'GET', url: assetUrl() },
-			send: { preSend: [requireAssetId] },
 		},
 	},
+	prepare: [requireAssetId],
 	fields: [assetIdField],
 };

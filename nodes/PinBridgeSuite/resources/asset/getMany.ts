@@ -1,14 +1,5 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { pinBridgeRequestList } from '../../../shared/transport/lists';
-import type { PinBridgeContext } from '../../../shared/transport/request';
 import { filterTime } from '../../shared/listFilters';
 import { checkOneOf, checkText } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
@@ -39,25 +30,6 @@ async function assetFilters(this: IExecuteSingleFunctions, requestOptions: IHttp
 	return { ...requestOptions, qs };
 }
 
-/**
- * GET /v1/assets answers an object `{assets, total, storage_*}`, not a bare array (contract §8.14 item 1): the list
- * reader takes either shape. One output item per asset.
- */
-async function listAssets(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = Number(this.getNodeParameter('limit', 50));
-	const assets = await pinBridgeRequestList(
-		this as unknown as PinBridgeContext,
-		{ method: 'GET', path: '/v1/assets', qs: { ...(requestData.options.qs as IDataObject), offset: 0 }, itemIndex },
-		{ returnAll, limit, paginated: true },
-	);
-	return assets.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-}
-
 export const getManyAssets: OperationDefinition = {
 	option: {
 		name: 'Get Many',
@@ -65,11 +37,12 @@ export const getManyAssets: OperationDefinition = {
 		action: 'Get many assets',
 		description: 'List uploaded images and videos, newest first, filtered by type, use, file name or upload time',
 		routing: {
-			request: { method: 'GET', url: '/v1/assets' },
-			send: { preSend: [assetFilters] },
-			operations: { pagination: listAssets },
+			// qs.offset marks the endpoint as paginated. GET /v1/assets answers an object `{assets, total, storage_*}`,
+			// not a bare array (contract §8.14 item 1): the list reader takes either shape. One output item per asset.
+			request: { method: 'GET', url: '/v1/assets', qs: { offset: 0 } },
 		},
 	},
+	prepare: [assetFilters],
 	fields: [
 		...returnAllAndLimit(),
 		{

@@ -27,9 +27,9 @@ export const uploadAsset: OperationDefinition = {
 			'Upload an image or video from the input item to PinBridge, to publish or schedule it later by its asset ID',
 		routing: {
 			request: { method: 'POST', url: '/v1/assets/images' },
-			send: { preSend: [prepareUpload] },
 		},
 	},
+	prepare: [prepareUpload],
 	fields: [
 		{
 			displayName: 'Input Binary Field',

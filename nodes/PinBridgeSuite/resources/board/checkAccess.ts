@@ -36,10 +36,10 @@ export const checkBoardAccess: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}/access',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')] },
 			output: { postReceive: [accessOutput] },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')],
 	fields: [
 		accountLocator({}, { description: 'The Pinterest account that would publish' }),
 		boardLocator({}, { description: 'The board to check; the list shows the boards of the account chosen above' }),

@@ -31,10 +31,10 @@ export const createBoard: OperationDefinition = {
 				url: '/v1/pinterest/boards',
 				body: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireId('account', 'Pinterest Account'), checkBoardName] },
-			operations: { pagination: explainScopeMissing },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), checkBoardName],
+	explain: explainScopeMissing,
 	fields: [
 		accountLocator({}, { description: 'The Pinterest account that will own the board' }),
 		{

@@ -16,7 +16,6 @@ export const deleteBoard: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')] },
 			output: {
 				postReceive: [
 					// PinBridge answers 204 with no body: say what was deleted so the item is useful downstream.
@@ -35,6 +34,7 @@ export const deleteBoard: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')],
 	fields: [
 		accountLocator({}, { description: 'The Pinterest account that owns the board' }),
 		boardLocator({}, { description: 'The board to delete; the list shows the boards of the account chosen above' }),

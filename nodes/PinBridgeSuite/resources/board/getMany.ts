@@ -16,8 +16,8 @@ export const getManyBoards: OperationDefinition = {
 				url: '/v1/pinterest/boards',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			send: { preSend: [requireId('account', 'Pinterest Account')] },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account')],
 	fields: [accountLocator({}, { description: 'The Pinterest account whose boards to list' }), ...returnAllAndLimit()],
 };

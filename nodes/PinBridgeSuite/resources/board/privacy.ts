@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 
 /** Board privacy values (contract §8.6; PROTECTED as PinBridge's own node offers it, §8.16 item 7). */
 export const PRIVACY_VALUES = ['PUBLIC', 'PROTECTED', 'SECRET'] as const;
@@ -22,8 +22,7 @@ export const privacyOptions: INodePropertyOptions[] = [
 export const SCOPE_MISSING_HINT =
 	'This is about the Pinterest connection, not your PinBridge API key: the account was connected without a permission Pinterest needs for this (secret boards need boards:write_secret, which connections made before PinBridge API 1.37 lack). Reconnect the account in PinBridge (Pinterest Account → Start Connection, or the dashboard link below) and try again.';
 
-export const explainScopeMissing = explainFailures((_ctx, _error, code) =>
+export const explainScopeMissing: ExplainFailure = (_ctx, _error, code) =>
 	code === 'scope_missing'
 		? { message: 'The Pinterest account is missing a permission for this board (scope_missing)', hint: SCOPE_MISSING_HINT }
-		: undefined,
-);
+		: undefined;

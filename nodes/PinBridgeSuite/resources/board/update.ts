@@ -33,12 +33,10 @@ export const updateBoard: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}',
 				body: { account_id: '={{ $parameter.account }}' },
 			},
-			send: {
-				preSend: [requireId('account', 'Pinterest Account'), requireId('board', 'Board'), prepareBoardUpdate],
-			},
-			operations: { pagination: explainScopeMissing },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), requireId('board', 'Board'), prepareBoardUpdate],
+	explain: explainScopeMissing,
 	fields: [
 		accountLocator({}, { description: 'The Pinterest account that owns the board' }),
 		boardLocator({}, { description: 'The board to change; the list shows the boards of the account chosen above' }),

@@ -39,9 +39,9 @@ export const importFromCsv: OperationDefinition = {
 		description: 'Create many Pins at once from a CSV file in an input binary property (e.g. from Read/Write Files)',
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/imports/csv' },
-			send: { preSend: [attachCsvFile] },
 		},
 	},
+	prepare: [attachCsvFile],
 	fields: [
 		{
 			displayName: FIELD,

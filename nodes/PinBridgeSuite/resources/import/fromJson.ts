@@ -1,15 +1,14 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type DeclarativeRestApiSettings,
 	type IDataObject,
-	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
+import { pinBridgeRequest } from '../../../shared/transport/request';
+import type { SendItem } from '../../shared/routedItem';
 import type { OperationDefinition } from '../operation';
 import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from './rows';
 
@@ -24,31 +23,24 @@ import { chunk, MAX_ROWS_PER_IMPORT, prepareRows } from './rows';
  */
 const hasRunAt = (row: IDataObject) => row.run_at !== undefined && row.run_at !== null && row.run_at !== '';
 
-export async function sendImportChunks(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const ctx = this as unknown as PinBridgeContext;
-	const itemIndex = this.getItemIndex();
-	const rows = requestData.options.body as IDataObject[];
+export const sendImportChunks: SendItem = async (ctx, request) => {
+	const itemIndex = ctx.getItemIndex();
+	const rows = (request.body ?? []) as IDataObject[];
 	const chunks = chunk(rows, MAX_ROWS_PER_IMPORT);
 	const jobs: INodeExecutionData[] = [];
 	for (const [index, rowsOfChunk] of chunks.entries()) {
 		try {
 			const { body } = await pinBridgeRequest<IDataObject>(ctx, {
-				method: 'POST',
-				path: requestData.options.url ?? '/v1/pins/imports/json',
+				...request,
 				body: rowsOfChunk,
-				timeoutMs: typeof requestData.options.timeout === 'number' ? requestData.options.timeout : undefined,
-				itemIndex,
 				replaySafe: !rowsOfChunk.some((row) => hasRunAt(row)),
 			});
-			jobs.push({ json: body ?? {}, pairedItem: { item: itemIndex } });
+			jobs.push({ json: body ?? {} });
 		} catch (error) {
 			const failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			if (chunks.length > 1) {
 				const first = index * MAX_ROWS_PER_IMPORT + 1;
 				const accepted = jobs.map((job) => String(job.json.id)).join(', ');
@@ -87,17 +79,15 @@ export const importFromJson: OperationDefinition = {
 		description: 'Create many Pins (or schedules) at once from a list of rows, sent in requests of up to 500 rows',
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/imports/json' },
-			send: {
-				preSend: [
-					async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-						requestOptions.body = prepareRows(this);
-						return requestOptions;
-					},
-				],
-			},
-			operations: { pagination: sendImportChunks },
 		},
 	},
+	prepare: [
+		async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+			requestOptions.body = prepareRows(this);
+			return requestOptions;
+		},
+	],
+	send: sendImportChunks,
 	fields: [
 		{
 			displayName: 'Rows',

@@ -9,9 +9,9 @@ export const getImport: OperationDefinition = {
 		description: 'Get an import job with its progress and the outcome of each row',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pins/imports/{{ String($parameter.importId).trim() }}' },
-			send: { preSend: [requireId('importId', 'Import ID')] },
 		},
 	},
+	prepare: [requireId('importId', 'Import ID')],
 	fields: [
 		{
 			displayName: 'Import ID',

@@ -7,7 +7,7 @@ export const getManyImports: OperationDefinition = {
 		value: 'getAll',
 		action: 'Get many import jobs',
 		description: 'List import jobs, newest first, with their progress',
-		// `offset` marks the endpoint as paginated for the request helper (see transport/routing.ts).
+		// `offset` marks the endpoint as paginated for the request helper (see shared/routedItem.ts).
 		routing: { request: { method: 'GET', url: '/v1/pins/imports', qs: { offset: 0 } } },
 	},
 	fields: returnAllAndLimit(),

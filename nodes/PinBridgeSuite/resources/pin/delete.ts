@@ -17,7 +17,6 @@ export const deletePin: OperationDefinition = {
 		description: 'Delete a Pin from PinBridge and, optionally, from Pinterest',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}' },
-			send: { preSend: [requirePinId] },
 			output: {
 				postReceive: [
 					// 204 has no body: say what happened. With delete_from_pinterest PinBridge reports it (200).
@@ -34,6 +33,7 @@ export const deletePin: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requirePinId],
 	fields: [
 		pinIdField,
 		{

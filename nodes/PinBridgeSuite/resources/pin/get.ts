@@ -9,8 +9,8 @@ export const getPin: OperationDefinition = {
 		description: 'Get a Pin with its current status and, once published, its Pinterest Pin ID',
 		routing: {
 			request: { method: 'GET', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}' },
-			send: { preSend: [requirePinId] },
 		},
 	},
+	prepare: [requirePinId],
 	fields: [pinIdField],
 };

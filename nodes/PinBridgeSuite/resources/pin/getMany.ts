@@ -53,9 +53,9 @@ export const getManyPins: OperationDefinition = {
 		routing: {
 			// qs.offset marks the endpoint as paginated: the helper pages with limit/offset up to Limit.
 			request: { method: 'GET', url: '/v1/pins', qs: { offset: 0 } },
-			send: { preSend: [pinFilters] },
 		},
 	},
+	prepare: [pinFilters],
 	fields: [
 		...returnAllAndLimit(),
 		accountLocator({}, { required: false, description: 'Only Pins of this Pinterest account (optional)' }),

@@ -10,8 +10,8 @@ export const getPinStatus: OperationDefinition = {
 			'Get the publishing job of a Pin: queued, deferred (waiting for Pinterest rate limits), publishing, published or failed, with the error when it failed',
 		routing: {
 			request: { method: 'GET', url: '=/v1/jobs/{{ String($parameter.pinId).trim() }}' },
-			send: { preSend: [requirePinId] },
 		},
 	},
+	prepare: [requirePinId],
 	fields: [pinIdField],
 };

@@ -1,30 +1,27 @@
 /**
  * Pin → Publish: POST /v1/pins (binaries uploaded first as assets), optionally waiting until the Pin is on Pinterest.
  *
- * It runs two ways, sharing every step below:
- * - as a custom operation (`publishPins` in publishItems.ts, the node's `customOperations.pin.publish`), which n8n
- *   runs instead of its declarative engine whenever the node is a step of a workflow;
- * - routed (the `routing` here: `preSend` + `postReceive`), which n8n runs when the node is an AI agent's tool (n8n
- *   calls a tool's declarative engine, never its custom operations).
+ * One implementation, `publishWork` (read and check, upload, send, shape the output), run two ways:
+ * - in a workflow, as the node's custom operation (`publishPins`, `customOperations.pin.publish`): n8n's declarative
+ *   engine walks all of the node's properties for every item (twice on n8n 2.x) and evaluates each expression there
+ *   before the Pin's fields are read again; for bulk publishing that walk was most of n8n's CPU per item
+ *   (BENCHMARKS.md). The custom operation reads each parameter once per item — once per run when it holds no
+ *   expression — and runs the items as shared/itemRunner.ts describes;
+ * - as an AI agent's tool (n8n runs a tool only through the declarative engine): the routed send of the operation
+ *   (shared/routedItem.ts) hands the item to the same work.
  */
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { transportRuntime } from '../../../shared/transport/request';
+import { pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import type { ItemContext } from '../../shared/itemContext';
-import { buildPinContent, pinContentFingerprint, readPinContent } from '../../shared/pinContent';
+import { runInWorkflow, sendEachItem, type ItemWork } from '../../shared/itemRunner';
+import { buildPinContent, pinContentFingerprint, readPinContent, uploadsOf } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
 import { checkMaxLength, checkText, invalidField } from '../../shared/validation';
-import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { createdByThisCall, CREATED_BY_THIS_CALL } from './replay';
-import { settleUploads } from './rerun';
+import { isKeyConflict, pinHoldingKey, settleUploads } from './rerun';
 import { waitForPublish } from './waitForPublish';
 
 export interface PublishOptions {
@@ -85,21 +82,64 @@ export async function publishOutput(
 	return { ...pin, ...uploads, ...(createdNow === undefined ? {} : { [CREATED_BY_THIS_CALL]: createdNow }) };
 }
 
-async function preparePublishRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const prepared = await preparePublish(this);
-	handOver(this, { prepared: prepared as unknown as IDataObject, startedAt: transportRuntime.now() });
-	return { ...requestOptions, body: prepared.body };
+/** The item's Pin as sent, and PinBridge's answer. */
+interface SentPublish {
+	prepared: PreparedPublish;
+	answer: PublishAnswer;
 }
 
-async function routedPublishOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const { prepared, startedAt } = takeOver(this) as { prepared: PreparedPublish; startedAt: number };
-	const answer = { body: response.body, headers: response.headers, elapsedMs: transportRuntime.now() - startedAt };
-	return [{ json: await publishOutput(this, prepared, answer) }];
+/** After PinBridge refused the key for another body (rerun.ts): the Pin that holds it; else the failure stands. */
+async function pinHoldingTheKey(ctx: ItemContext, prepared: PreparedPublish, failure: unknown): Promise<SentPublish> {
+	const held = isKeyConflict(failure) ? await pinHoldingKey(ctx, prepared.body) : undefined;
+	if (!held) throw failure;
+	return { prepared, answer: { body: held, headers: {}, elapsedMs: 0, heldBy: true } };
 }
+
+const publishWork: ItemWork<SentPublish> = {
+	async start(ctx, timeoutMs) {
+		const prepared = await preparePublish(ctx);
+		const startedAt = transportRuntime.now();
+		try {
+			const response = await pinBridgeRequest(ctx, {
+				method: 'POST',
+				path: '/v1/pins',
+				body: prepared.body,
+				accountId: typeof prepared.body.account_id === 'string' ? prepared.body.account_id : undefined,
+				timeoutMs,
+				itemIndex: ctx.getItemIndex(),
+			});
+			const answer = { body: response.body, headers: response.headers, elapsedMs: transportRuntime.now() - startedAt };
+			return { prepared, answer };
+		} catch (error) {
+			return await pinHoldingTheKey(ctx, prepared, error);
+		}
+	},
+	finish: async (ctx, sent) => await publishOutput(ctx, sent.prepared, sent.answer),
+};
+
+/** Statuses of a Pin PinBridge has taken but not yet published (or failed). */
+const NOT_YET = ['queued', 'deferred', 'publishing'];
+
+/** What a Publish without Wait for Publish outputs for `count` Pins not published yet: how to see the outcome. */
+export function notPublishedYetHint(count: number): string {
+	const pins = count === 1 ? '1 Pin is' : `${count} Pins are`;
+	return (
+		`${pins} queued at PinBridge, not on Pinterest yet: PinBridge publishes in the background. To see the outcome, ` +
+		'turn on Options → Wait for Publish (the output then shows the published Pin and its pinterest_url), or check ' +
+		'later with Pin → Get Status using the id, or start a workflow on it with the PinBridge Trigger (On Pin published / On Pin failed).'
+	);
+}
+
+/** n8n's execution hint (shown above the node's output), as n8n's own nodes give one after a run. */
+function hintWhenNotPublishedYet(exec: IExecuteFunctions, output: INodeExecutionData[]): void {
+	const count = output.filter((item) => !item.json.error && NOT_YET.includes(String(item.json.status))).length;
+	// addExecutionHints is missing on older n8n versions: the output is the same without it.
+	if (count === 0 || typeof exec.addExecutionHints !== 'function') return;
+	exec.addExecutionHints({ message: notPublishedYetHint(count), type: 'info', location: 'outputPane' });
+}
+
+/** The node's `customOperations.pin.publish`. */
+export const publishPins = runInWorkflow(publishWork, hintWhenNotPublishedYet);
 
 export const publishPin: OperationDefinition = {
 	option: {
@@ -108,12 +148,9 @@ export const publishPin: OperationDefinition = {
 		action: 'Publish a Pin',
 		description:
 			'Create a Pin on a Pinterest board. PinBridge queues it and publishes it as Pinterest’s rate limits allow.',
-		routing: {
-			request: { method: 'POST', url: '/v1/pins' },
-			send: { preSend: [preparePublishRequest] },
-			output: { postReceive: [routedPublishOutput] },
-		},
+		routing: { request: { method: 'POST', url: '/v1/pins' } },
 	},
+	send: sendEachItem(publishWork),
 	fields: [
 		...pinContentFields(),
 		{

@@ -6,26 +6,29 @@
  * is that item's error (code, message, remediation). The batch itself needs a plan with batch publishing: a 402 says
  * so, and Pin → Publish does the same one request per Pin on any plan.
  *
- * It runs as a custom operation (publishBatchItems.ts) in workflows; routed (below) — one item per request — when
- * the node is an AI agent's tool.
+ * One implementation, run two ways: each item is read and checked by `preparePublish` (publish.ts), and Pins are sent
+ * by `sendPinBatch`. In a workflow (the custom operation `publishPinBatches`) the items run as shared/itemRunner.ts
+ * describes and are gathered, in input order, into requests of up to 100; as an AI agent's tool (the routed send)
+ * the one item is a batch of one.
  */
 import {
 	NodeApiError,
 	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
+	type IExecuteFunctions,
 	type INode,
-	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
 import { idempotencyKeyField } from '../../shared/idempotency';
+import { itemContexts } from '../../shared/itemContext';
+import { runItems, runOptionsOf } from '../../shared/itemRunner';
 import { pinContentFields } from '../../shared/pinContentFields';
-import { handOver, takeOver } from '../../shared/handOver';
+import type { SendItem } from '../../shared/routedItem';
 import type { OperationDefinition } from '../operation';
-import { preparePublish } from './publish';
+import { preparePublish, type PreparedPublish } from './publish';
 
 /** The API's PIN_BATCH_MAX_ITEMS (contract §8.3). */
 export const MAX_BATCH_PINS = 100;
@@ -62,23 +65,115 @@ export function batchResultItem(
 	};
 }
 
-async function prepareRoutedBatch(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const prepared = await preparePublish(this);
-	handOver(this, { uploads: prepared.uploads });
-	return { ...requestOptions, body: { pins: [prepared.body] } };
+type Outcome = { json: IDataObject } | { error: unknown };
+
+interface BatchEntry {
+	itemIndex: number;
+	prepared: PreparedPublish;
 }
 
-async function routedBatchOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const { uploads } = takeOver(this) as { uploads?: IDataObject };
-	const results = ((response.body as IDataObject)?.results ?? []) as IDataObject[];
-	const outcome = batchResultItem(this.getNode(), results[0] ?? {}, uploads ?? {}, this.getItemIndex());
-	if ('error' in outcome) throw outcome.error;
-	return [{ json: outcome.json }];
+/** A whole request refused (402 plan, 422 body, 5xx after retries): every item of it gets that error. */
+function explainBatchFailure(error: unknown): unknown {
+	if (error instanceof NodeApiError && error.httpCode === '402') {
+		const code = (error.errorResponse as { code?: unknown } | undefined)?.code;
+		if (code !== 'quota_exceeded' && code !== 'billing_inactive') {
+			error.description = [BATCH_PLAN_HINT, error.description].filter(Boolean).join('\n');
+		}
+	}
+	return error;
 }
+
+/**
+ * One POST /v1/pins/batch for these Pins, through the request helper: one outcome per entry, in order (never throws).
+ * Every Pin carries its idempotency key, so the request is safe to send again after a lost answer (`replaySafe`):
+ * PinBridge answers the replayed Pins as `existing`.
+ */
+async function sendPinBatch(ctx: PinBridgeContext, entries: BatchEntry[], timeoutMs?: number): Promise<Outcome[]> {
+	try {
+		const { body } = await pinBridgeRequest<IDataObject>(ctx, {
+			method: 'POST',
+			path: '/v1/pins/batch',
+			body: { pins: entries.map((entry) => entry.prepared.body) },
+			replaySafe: true,
+			timeoutMs,
+			itemIndex: entries[0].itemIndex,
+		});
+		const results = Array.isArray(body?.results) ? (body.results as IDataObject[]) : [];
+		return entries.map((entry, position) => {
+			const result = results.find((r) => Number(r.index) === position) ?? results[position] ?? {};
+			return batchResultItem(ctx.getNode(), result, entry.prepared.uploads, entry.itemIndex);
+		});
+	} catch (error) {
+		const failure = explainBatchFailure(error);
+		return entries.map(() => ({ error: failure }));
+	}
+}
+
+/**
+ * Gathers prepared items into batches of `size` in input order (an item whose preparation failed is left out), and
+ * sends each batch as soon as it is full or the input has no more items: `add` resolves with the item's outcome.
+ */
+function batchesInInputOrder(count: number, size: number, send: (entries: BatchEntry[]) => Promise<Outcome[]>) {
+	type Waiting = BatchEntry & { settle: (outcome: Outcome) => void };
+	const ready: Array<Waiting | null | undefined> = new Array(count); // null: left out
+	let next = 0;
+	let batch: Waiting[] = [];
+	const flush = () => {
+		const entries = batch;
+		batch = [];
+		void send(entries).then((outcomes) => entries.forEach((entry, position) => entry.settle(outcomes[position])));
+	};
+	const advance = () => {
+		for (; next < count && ready[next] !== undefined; next++) {
+			const entry = ready[next];
+			if (entry) batch.push(entry);
+			if (batch.length === size || (next === count - 1 && batch.length > 0)) flush();
+		}
+	};
+	return {
+		add: async (itemIndex: number, prepared: PreparedPublish) =>
+			await new Promise<Outcome>((settle) => {
+				ready[itemIndex] = { itemIndex, prepared, settle };
+				advance();
+			}),
+		leaveOut: (itemIndex: number) => {
+			ready[itemIndex] = null;
+			advance();
+		},
+	};
+}
+
+const outputOf = (outcome: Outcome): IDataObject => {
+	if ('error' in outcome) throw outcome.error;
+	return outcome.json;
+};
+
+/** The node's `customOperations.pin.publishBatch`. */
+export async function publishPinBatches(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const options = runOptionsOf(this);
+	const contextOf = itemContexts(this);
+	const batches = batchesInInputOrder(this.getInputData().length, MAX_BATCH_PINS, async (entries) =>
+		await sendPinBatch(contextOf(entries[0].itemIndex), entries, options.timeoutMs),
+	);
+	const start = async (itemIndex: number) => {
+		let prepared: PreparedPublish | undefined;
+		try {
+			prepared = await preparePublish(contextOf(itemIndex));
+			return prepared;
+		} finally {
+			if (!prepared) batches.leaveOut(itemIndex);
+		}
+	};
+	const finish = async (itemIndex: number, prepared: PreparedPublish) => outputOf(await batches.add(itemIndex, prepared));
+	return [await runItems(this, options, start, finish)];
+}
+
+/** As an AI agent's tool: the item is a batch of one. */
+const sendAsBatchOfOne: SendItem = async (ctx, request) => {
+	const entry = { itemIndex: ctx.getItemIndex(), prepared: await preparePublish(ctx) };
+	const [outcome] = await sendPinBatch(ctx, [entry], request.timeoutMs);
+	return [{ json: outputOf(outcome) }];
+};
 
 const batchOptions: INodeProperties = {
 	displayName: 'Options',
@@ -96,11 +191,8 @@ export const publishBatchOperation: OperationDefinition = {
 		action: 'Publish many Pins in batches',
 		description:
 			'Publish every input item as a Pin, up to 100 per request to PinBridge (plans with batch publishing). Same checks and no-duplicate keys as Publish; one output item per input item.',
-		routing: {
-			request: { method: 'POST', url: '/v1/pins/batch' },
-			send: { preSend: [prepareRoutedBatch] },
-			output: { postReceive: [routedBatchOutput] },
-		},
+		routing: { request: { method: 'POST', url: '/v1/pins/batch' } },
 	},
+	send: sendAsBatchOfOne,
 	fields: [...pinContentFields(), batchOptions],
 };

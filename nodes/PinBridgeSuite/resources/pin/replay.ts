@@ -11,6 +11,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { headerValue } from '../../../shared/transport/headers';
 import { instantOf } from '../../../shared/times';
 
 /** The output field. */
@@ -18,11 +19,6 @@ export const CREATED_BY_THIS_CALL = 'created_by_this_call';
 
 /** `Date` has whole seconds; the hosts stamping `Date` and `created_at` may differ by a little. */
 export const CLOCK_TOLERANCE_MS = 1_000;
-
-function headerValue(headers: IDataObject, name: string): string | undefined {
-	const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return typeof found === 'string' ? found : Array.isArray(found) ? String(found[0]) : undefined;
-}
 
 /**
  * `true` when the Pin was created during this call, `false` when it is older (an idempotent replay), `undefined`

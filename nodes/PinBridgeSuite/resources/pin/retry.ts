@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 import { checkId, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
 /** PinBridge answers 409 when the Pin is not `failed`: say so in words a workflow author can act on. */
-const retryFailedPin = explainFailures((ctx, error) => {
+const retryFailedPin: ExplainFailure = (ctx, error) => {
 	if (String(error.httpCode) !== '409') return undefined;
 	const pinId = textParameter(ctx, 'pinId', 'Pin ID');
 	return {
 		message: `Only a failed Pin can be retried: Pin ${pinId} is not in status "failed"`,
 		hint: 'A queued, deferred or publishing Pin is still on its way and a published one is done; use Pin → Get Status to see where it is.',
 	};
-});
+};
 
 /** Board / account overrides (API 1.30+): a body only when one is set, as PinBridge's own node does. */
 async function retryOverrides(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -35,10 +35,10 @@ export const retryPin: OperationDefinition = {
 			'Queue a failed Pin for publishing again (only Pins in status failed), optionally on another board or Pinterest account',
 		routing: {
 			request: { method: 'POST', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}/retry' },
-			send: { preSend: [requirePinId, retryOverrides] },
-			operations: { pagination: retryFailedPin },
 		},
 	},
+	prepare: [requirePinId, retryOverrides],
+	explain: retryFailedPin,
 	fields: [
 		pinIdField,
 		{

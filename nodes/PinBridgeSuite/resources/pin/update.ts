@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { applyClearFields, clearFieldsProperty, type Clearable } from '../../shared/clearFields';
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
 import { checkId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
@@ -39,8 +39,8 @@ export async function prepareUpdate(this: IExecuteSingleFunctions, requestOption
 }
 
 /** The 409s of an edit (contract §8.3, §8.16 item 5), said with what to do instead. */
-const explainEdit = explainFailures((ctx, error, code) => {
-	const pinId = textParameter(ctx as unknown as IExecuteSingleFunctions, 'pinId', 'Pin ID');
+const explainEdit: ExplainFailure = (ctx, error, code) => {
+	const pinId = textParameter(ctx, 'pinId', 'Pin ID');
 	if (code === 'pin_already_published' || (error.httpCode === '409' && !code)) {
 		return {
 			message: `Pin ${pinId} is already published: PinBridge cannot edit it any more`,
@@ -54,7 +54,7 @@ const explainEdit = explainFailures((ctx, error, code) => {
 		};
 	}
 	return undefined;
-});
+};
 
 export const updatePin: OperationDefinition = {
 	option: {
@@ -65,10 +65,10 @@ export const updatePin: OperationDefinition = {
 			'Change the title, description, link, alt text or board of a Pin that is not published yet (queued, deferred or failed). Only the fields you set are sent.',
 		routing: {
 			request: { method: 'PATCH', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}' },
-			send: { preSend: [requirePinId, prepareUpdate] },
-			operations: { pagination: explainEdit },
 		},
 	},
+	prepare: [requirePinId, prepareUpdate],
+	explain: explainEdit,
 	fields: [
 		pinIdField,
 		{

@@ -55,9 +55,9 @@ export const validatePin: OperationDefinition = {
 			'Dry run: PinBridge checks the Pin as Publish would (account, board access, media, quota, rate limits, idempotency key) and says whether it would be accepted. Nothing is created.',
 		routing: {
 			request: { method: 'POST', url: '/v1/pins/validate' },
-			send: { preSend: [prepareValidate] },
 			output: { postReceive: [dryRunOutput] },
 		},
 	},
+	prepare: [prepareValidate],
 	fields: [...pinContentFields(), validateOptions],
 };

@@ -19,9 +19,9 @@ export const getRateMeter: OperationDefinition = {
 			'See how many publish tokens the workspace, and optionally one account, have left: PinBridge publishes a Pin when both have one (refill_rate is tokens per second)',
 		routing: {
 			request: { method: 'GET', url: '/v1/rate-meter' },
-			send: { preSend: [accountFilter] },
 		},
 	},
+	prepare: [accountFilter],
 	fields: [
 		accountLocator(
 			{},

@@ -46,10 +46,10 @@ export const getManyRelatedTerms: OperationDefinition = {
 			'Ask Pinterest (through PinBridge) for search terms related to yours, e.g. to choose keywords or a Pin’s related terms',
 		routing: {
 			request: { method: 'GET', url: '/v1/pinterest/terms/related', qs: { account_id: '={{ $parameter.account }}' } },
-			send: { preSend: [requireId('account', 'Pinterest Account'), sendTerms] },
 			output: { postReceive: [splitByTerm] },
 		},
 	},
+	prepare: [requireId('account', 'Pinterest Account'), sendTerms],
 	fields: [
 		accountLocator({}, { description: 'The connected Pinterest account whose access is used for the look-up' }),
 		{

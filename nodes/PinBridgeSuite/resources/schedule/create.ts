@@ -1,20 +1,21 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+/**
+ * Schedule → Create: POST /v1/schedules (binaries uploaded first as assets). One implementation, `createWork` (check,
+ * upload, send, output), run as the node's custom operation in workflows (`createSchedules`, for the same reason as
+ * Pin → Publish: scheduling a list of rows is a bulk path, and n8n's declarative engine cost it as much CPU per item)
+ * and as the routed send when the node is an AI agent's tool (shared/itemRunner.ts). A retry after a lost answer
+ * first looks for the schedule (reconcile.ts), so none is created twice. Output: the schedule with run_at also in the
+ * workflow's time zone (shared/scheduleTime.ts) and the uploads.
+ */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { routeThroughHelper } from '../../../shared/transport/routing';
-import { transportRuntime, type PinBridgeContext } from '../../../shared/transport/request';
+import { pinBridgeRequest, transportRuntime, type PinBridgeRequest } from '../../../shared/transport/request';
 import type { ItemContext } from '../../shared/itemContext';
-import { buildPinContent, readPinContent } from '../../shared/pinContent';
+import { runInWorkflow, sendEachItem, type ItemWork } from '../../shared/itemRunner';
+import { buildPinContent, readPinContent, uploadsOf } from '../../shared/pinContent';
 import { pinContentFields } from '../../shared/pinContentFields';
 import { resolveRunAt } from '../../shared/runAt';
+import { withLocalRunAt } from '../../shared/scheduleTime';
 import { invalidField } from '../../shared/validation';
-import { handOver, takeOver, uploadsOf } from '../../shared/handOver';
 import type { OperationDefinition } from '../operation';
 import { findExistingSchedule } from './reconcile';
 
@@ -36,11 +37,8 @@ export interface PreparedSchedule {
 	uploads: IDataObject;
 }
 
-/**
- * Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. Shared by
- * the custom operation (createItems.ts) and the routed Create (an AI agent's tool).
- */
-export async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedule> {
+/** Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. */
+async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedule> {
 	const runAt = resolveRunAt(ctx.getNodeParameter('runAt', ''), ctx.getTimezone(), transportRuntime.now());
 	if (!runAt.ok) throw invalidField(ctx, 'Run At', runAt.rule);
 	const input = await readPinContent(ctx);
@@ -48,19 +46,26 @@ export async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedul
 	return { body: { ...built.body, run_at: runAt.value }, uploads: uploadsOf(built) };
 }
 
-async function prepareScheduleRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const prepared = await prepareSchedule(this);
-	handOver(this, prepared.uploads);
-	return { ...requestOptions, body: prepared.body };
-}
+const createWork: ItemWork<IDataObject> = {
+	async start(ctx, timeoutMs) {
+		const prepared = await prepareSchedule(ctx);
+		const request: PinBridgeRequest = {
+			method: 'POST',
+			path: '/v1/schedules',
+			body: prepared.body,
+			accountId: typeof prepared.body.account_id === 'string' ? prepared.body.account_id : undefined,
+			timeoutMs,
+			itemIndex: ctx.getItemIndex(),
+		};
+		request.reconcile = async () => await findExistingSchedule(ctx, request);
+		const response = await pinBridgeRequest<IDataObject>(ctx, request);
+		return { ...withLocalRunAt(response.body ?? {}, ctx.getTimezone()), ...prepared.uploads };
+	},
+	finish: async (_ctx, schedule) => schedule,
+};
 
-async function scheduleOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return [{ json: { ...(response.body as IDataObject), ...takeOver(this) } }];
-}
+/** The node's `customOperations.schedule.create`. */
+export const createSchedules = runInWorkflow(createWork);
 
 /** The content fields with Run At right after the board, where the "where and when" of the Pin is decided. */
 export function createFields(): INodeProperties[] {
@@ -76,17 +81,8 @@ export const createSchedule: OperationDefinition = {
 		action: 'Create a schedule',
 		description:
 			'Schedule a Pin to be published at a set time. A retry after a lost answer first looks for the schedule, so none is created twice.',
-		routing: {
-			request: { method: 'POST', url: '/v1/schedules' },
-			send: { preSend: [prepareScheduleRequest] },
-			output: { postReceive: [scheduleOutput] },
-			operations: {
-				pagination: routeThroughHelper({
-					reconcile: async (ctx, request) =>
-						await findExistingSchedule(ctx as unknown as PinBridgeContext, request),
-				}),
-			},
-		},
+		routing: { request: { method: 'POST', url: '/v1/schedules' } },
 	},
+	send: sendEachItem(createWork),
 	fields: createFields(),
 };

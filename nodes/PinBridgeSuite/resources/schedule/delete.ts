@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 import { textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
 
-const explainDelete = explainFailures((ctx, error) =>
+const explainDelete: ExplainFailure = (ctx, error) =>
 	error.httpCode === '400'
 		? {
 				message: `Schedule ${textParameter(ctx, 'scheduleId', 'Schedule ID')} is still pending: cancel it before deleting it`,
 				hint: 'Only done, failed or canceled schedules can be deleted. Use Schedule → Cancel first.',
 			}
-		: undefined,
-);
+		: undefined;
 
 export const deleteSchedule: OperationDefinition = {
 	option: {
@@ -22,8 +21,6 @@ export const deleteSchedule: OperationDefinition = {
 		description: 'Delete a done, failed or canceled schedule; the Pin a done schedule published stays',
 		routing: {
 			request: { method: 'DELETE', url: scheduleUrl() },
-			send: { preSend: [requireScheduleId] },
-			operations: { pagination: explainDelete },
 			output: {
 				postReceive: [
 					// 204 has no body: say what happened.
@@ -36,5 +33,7 @@ export const deleteSchedule: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requireScheduleId],
+	explain: explainDelete,
 	fields: [scheduleIdField],
 };

@@ -9,8 +9,8 @@ export const getSchedule: OperationDefinition = {
 		description: 'Get a scheduled Pin with its status; once it has run, pin_id names the Pin it created',
 		routing: {
 			request: { method: 'GET', url: scheduleUrl() },
-			send: { preSend: [requireScheduleId] },
 		},
 	},
+	prepare: [requireScheduleId],
 	fields: [scheduleIdField],
 };

@@ -40,9 +40,9 @@ export const getManySchedules: OperationDefinition = {
 		routing: {
 			// qs.offset marks the endpoint as paginated: the helper pages with limit/offset up to Limit.
 			request: { method: 'GET', url: '/v1/schedules', qs: { offset: 0 } },
-			send: { preSend: [scheduleFilters] },
 		},
 	},
+	prepare: [scheduleFilters],
 	fields: [
 		...returnAllAndLimit(),
 		accountLocator({}, { required: false, description: 'Only schedules of this Pinterest account (optional)' }),

@@ -16,7 +16,7 @@ const inLocalTime = (operation: OperationDefinition) =>
 export const scheduleProperties = resourceProperties(
 	'schedule',
 	[
-		inLocalTime(createSchedule),
+		createSchedule, // adds the local time itself (create.ts)
 		inLocalTime(getSchedule),
 		getManySchedules,
 		cancelScheduleOperation,

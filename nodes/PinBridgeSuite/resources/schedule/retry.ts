@@ -9,7 +9,7 @@ import {
 
 import { instantOf } from '../../../shared/times';
 import { transportRuntime } from '../../../shared/transport/request';
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 import { resolveDateTime, resolveRunAt } from '../../shared/runAt';
 import { invalidField, textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
@@ -53,14 +53,13 @@ async function checkNewRunAt(
 	);
 }
 
-const explainRetry = explainFailures((ctx, error) =>
+const explainRetry: ExplainFailure = (ctx, error) =>
 	error.httpCode === '400'
 		? {
 				message: `Schedule ${textParameter(ctx, 'scheduleId', 'Schedule ID')} cannot be retried: only a failed schedule can`,
 				hint: 'Use Schedule → Get to see its status; a scheduled one will still run, a done one has its Pin (pin_id).',
 			}
-		: undefined,
-);
+		: undefined;
 
 export const retrySchedule: OperationDefinition = {
 	option: {
@@ -71,11 +70,11 @@ export const retrySchedule: OperationDefinition = {
 			'Run a failed schedule again: if it had created its Pin, that Pin is published again now (status queued); otherwise it runs at its time, or at New Run At when that time has passed',
 		routing: {
 			request: { method: 'POST', url: scheduleUrl('/retry') },
-			send: { preSend: [requireScheduleId, newRunAt] },
 			output: { postReceive: [checkNewRunAt] },
-			operations: { pagination: explainRetry },
 		},
 	},
+	prepare: [requireScheduleId, newRunAt],
+	explain: explainRetry,
 	fields: [
 		scheduleIdField,
 		{

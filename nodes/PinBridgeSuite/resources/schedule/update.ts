@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { transportRuntime } from '../../../shared/transport/request';
 import { applyClearFields, clearFieldsProperty, type Clearable } from '../../shared/clearFields';
-import { explainFailures } from '../../shared/explain';
+import type { ExplainFailure } from '../../shared/explain';
 import { checkHttpUrl, LIMITS } from '../../shared/pinContent';
 import { resolveRunAt } from '../../shared/runAt';
 import { checkId, checkMaxLength, checkText, invalidField, textParameter } from '../../shared/validation';
@@ -50,14 +50,13 @@ async function prepareUpdate(this: IExecuteSingleFunctions, requestOptions: IHtt
 	return { ...requestOptions, body };
 }
 
-const explainEdit = explainFailures((ctx, _error, code) =>
+const explainEdit: ExplainFailure = (ctx, _error, code) =>
 	code === 'schedule_not_editable'
 		? {
 				message: `Schedule ${textParameter(ctx, 'scheduleId', 'Schedule ID')} can no longer be edited: publishing has started or it is over`,
 				hint: 'Only a schedule with status "scheduled" can be edited. A failed one can be retried (Schedule → Retry); otherwise create a new schedule.',
 			}
-		: undefined,
-);
+		: undefined;
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -75,10 +74,10 @@ export const updateSchedule: OperationDefinition = {
 		description: 'Change the run time, board, text or media of a schedule that has not started publishing. Only the fields you set are sent.',
 		routing: {
 			request: { method: 'PATCH', url: scheduleUrl() },
-			send: { preSend: [requireScheduleId, prepareUpdate] },
-			operations: { pagination: explainEdit },
 		},
 	},
+	prepare: [requireScheduleId, prepareUpdate],
+	explain: explainEdit,
 	fields: [
 		scheduleIdField,
 		{

@@ -28,9 +28,9 @@ export const validateSchedule: OperationDefinition = {
 			'Dry run: PinBridge checks the scheduled Pin as Create would (account, board access, media, run time, quota) and says whether it would be accepted. Nothing is created.',
 		routing: {
 			request: { method: 'POST', url: '/v1/schedules/validate' },
-			send: { preSend: [prepareValidate] },
 			output: { postReceive: [dryRunOutput] },
 		},
 	},
+	prepare: [prepareValidate],
 	fields: createFields(),
 };

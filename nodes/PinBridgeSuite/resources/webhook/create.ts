@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
@@ -20,9 +19,9 @@ import {
 	WEBHOOK_EVENTS,
 } from './fields';
 
-function ownSecret(ctx: IExecuteSingleFunctions | IExecutePaginationFunctions): string {
+function ownSecret(ctx: IExecuteSingleFunctions): string {
 	const value = ctx.getNodeParameter('secret', '') as unknown;
-	return checkText(ctx as IExecuteSingleFunctions, 'Secret', value) === '' ? '' : String(value);
+	return checkText(ctx, 'Secret', value) === '' ? '' : String(value);
 }
 
 async function buildWebhookBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -45,10 +44,10 @@ export const createWebhook: OperationDefinition = {
 		description: 'Have PinBridge call a URL of yours whenever a Pin is published or fails',
 		routing: {
 			request: { method: 'POST', url: '/v1/webhooks' },
-			send: { preSend: [buildWebhookBody] },
-			operations: { pagination: revealGeneratedSecret((ctx) => ownSecret(ctx) === '') },
 		},
 	},
+	prepare: [buildWebhookBody],
+	send: revealGeneratedSecret((ctx) => ownSecret(ctx) === ''),
 	fields: [
 		{
 			displayName: 'URL',

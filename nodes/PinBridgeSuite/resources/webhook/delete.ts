@@ -12,7 +12,6 @@ export const deleteWebhook: OperationDefinition = {
 		description: 'Stop PinBridge sending events to a webhook and remove it',
 		routing: {
 			request: { method: 'DELETE', url: WEBHOOK_URL_PATH },
-			send: { preSend: [requireWebhookId] },
 			output: {
 				postReceive: [
 					// 204 with no body: say what was deleted.
@@ -23,5 +22,6 @@ export const deleteWebhook: OperationDefinition = {
 			},
 		},
 	},
+	prepare: [requireWebhookId],
 	fields: [webhookIdField('The ID of the webhook to delete, e.g. {{ $json.id }} from a previous node')],
 };

@@ -1,14 +1,7 @@
 import { randomBytes } from 'crypto';
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { routeThroughHelper } from '../../../shared/transport/routing';
+import { responseToItems, sendThroughHelper, type SendItem } from '../../shared/routedItem';
 import { characterCount, checkText, invalidField, requireId } from '../../shared/validation';
 
 export const WEBHOOK_EVENTS = ['pin.published', 'pin.failed'];
@@ -86,15 +79,11 @@ export function generateWebhookSecret(): string {
  * output. PinBridge never returns a webhook's secret, so this is the only moment anyone can read it; a secret the
  * user typed in is not repeated (they already have it, and execution data is stored).
  */
-export function revealGeneratedSecret(wasGenerated: (ctx: IExecutePaginationFunctions) => boolean) {
-	const send = routeThroughHelper();
-	return async function sendAndRevealSecret(
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		const items = await send.call(this, requestData);
-		const secret = (requestData.options.body as IDataObject | undefined)?.secret;
-		if (typeof secret !== 'string' || !wasGenerated(this)) return items;
+export function revealGeneratedSecret(wasGenerated: (ctx: IExecuteSingleFunctions) => boolean): SendItem {
+	return async (ctx, request) => {
+		const items = responseToItems((await sendThroughHelper(ctx, request)).body);
+		const secret = (request.body as IDataObject | undefined)?.secret;
+		if (typeof secret !== 'string' || !wasGenerated(ctx)) return items;
 		return items.map((item) => ({ ...item, json: { ...item.json, secret } }));
 	};
 }

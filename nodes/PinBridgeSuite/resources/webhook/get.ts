@@ -9,8 +9,8 @@ export const getWebhook: OperationDefinition = {
 		description: 'Get one webhook: its URL, events and whether it is enabled (never its secret)',
 		routing: {
 			request: { method: 'GET', url: WEBHOOK_URL_PATH },
-			send: { preSend: [requireWebhookId] },
 		},
 	},
+	prepare: [requireWebhookId],
 	fields: [webhookIdField('The ID of the webhook to get, e.g. {{ $json.id }} from a previous node')],
 };

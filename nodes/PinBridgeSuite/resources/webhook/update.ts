@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
@@ -29,7 +28,7 @@ interface UpdateFields {
 	rotateSecret?: boolean;
 }
 
-function updateFields(ctx: IExecuteSingleFunctions | IExecutePaginationFunctions): UpdateFields {
+function updateFields(ctx: IExecuteSingleFunctions): UpdateFields {
 	return (ctx.getNodeParameter('updateFields', {}) ?? {}) as UpdateFields;
 }
 
@@ -61,10 +60,10 @@ export const updateWebhook: OperationDefinition = {
 		description: 'Change a webhook’s URL, events or enabled state, or replace its secret',
 		routing: {
 			request: { method: 'PATCH', url: WEBHOOK_URL_PATH },
-			send: { preSend: [requireWebhookId, buildUpdateBody] },
-			operations: { pagination: revealGeneratedSecret((ctx) => updateFields(ctx).rotateSecret === true) },
 		},
 	},
+	prepare: [requireWebhookId, buildUpdateBody],
+	send: revealGeneratedSecret((ctx) => updateFields(ctx).rotateSecret === true),
 	fields: [
 		webhookIdField('The ID of the webhook to change, e.g. {{ $json.id }} from a previous node'),
 		{
