@@ -1,80 +1,77 @@
 /**
- * The trigger's registration at PinBridge (contract §6 Webhooks), in the style of n8n's own webhook triggers: the
- * node's `webhookMethods.default` call these. Every request goes through the package's request helper.
+ * The trigger's registration at PinBridge, as n8n's webhook triggers do it: n8n calls `checkExists`, then `create` if
+ * that said false, on activation (and on every start of an active workflow), and `delete` on deactivation.
  *
- * What is kept in the workflow's static data (node scope), and why — nothing secret: n8n's public API, workflow
- * exports and backups show static data in plain text.
- * - `webhookId`: the registration, to check, update and delete it.
- * - `webhookUrl`, `webhookEvents`: what was registered, to tell a stale registration from a current one.
+ * n8n gives no guarantee about those calls that this code relies on. Seen or possible in real n8n: the calls of a
+ * quick activate/deactivate run later than the clicks (n8n 2.x applies them from a queue); a registration's id never
+ * reaches the database (n8n logs and ignores a failed static-data save; an activation that outlives n8n's deadline is
+ * abandoned before it saves); a crash between PinBridge's answer and the save. So a registration is recognised by
+ * what makes it this node's — its URL (n8n's production or test URL carries the node's own webhook id) — and not only
+ * by the id the static data holds:
+ * - checkExists only reads: true when PinBridge has exactly one registration at this node's URL, the one static data
+ *   names, with this node's events, enabled, and set with the secret derived from the credential as it is now.
+ * - create makes that true: it updates a registration already at this URL in place (PATCH: the same id keeps
+ *   receiving), or creates one, then removes every other registration at this URL.
+ * - delete removes the stored registration and every registration at this URL.
+ * What follows: while the workflow is active there is exactly one registration once an activation has run; after a
+ * deactivation there is none, except one created by an activation that n8n ran after that deactivation's delete,
+ * which the next activation (or deactivation) removes. A registration at this URL is assumed to be this node's: n8n
+ * allows one active workflow per webhook path.
+ *
+ * What is kept in the workflow's static data (node scope) — nothing secret: n8n's public API, workflow exports and
+ * backups show static data in plain text.
+ * - `webhookId`, `webhookUrl`, `webhookEvents`: the registration and what was registered.
+ * - `secretTag`: 16 hex characters derived from the secret set at PinBridge (not the secret, nor enough to sign), so
+ *   that checkExists can tell, without a write, that the credential changed since.
  * The signing secret is derived from the credential whenever it is needed (signingSecret.ts). Versions before that
  * kept it (`webhookSecret`) and delivery ids (`deliveryIds`) here: both are removed at the next activation.
  */
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IHookFunctions,
-	type INode,
-} from 'n8n-workflow';
-import { redact } from '../shared/transport/errors';
-import { pinBridgeRequest, type PinBridgeContext } from '../shared/transport/request';
+import { createHmac } from 'crypto';
+import { NodeOperationError, type IDataObject, type IHookFunctions, type INode } from 'n8n-workflow';
+
+import type { PinBridgeContext } from '../shared/transport/request';
 import { sameUrl } from '../shared/values';
 import { readFilters } from './filters';
 import { freshSigningSecret, registrationOf } from './signingSecret';
+import {
+	asNodeError,
+	createAtPinBridge,
+	deleteAtPinBridge,
+	updateAtPinBridge,
+	webhooksAt,
+	type PinBridgeWebhook,
+	type WantedRegistration,
+} from './webhookRegistrations';
+
+export { isNotFound, LIFECYCLE_REQUEST_SETTINGS, setSecretAtPinBridge, withoutSecret } from './webhookRegistrations';
 
 export const PIN_EVENTS = ['pin.published', 'pin.failed'] as const;
 export type PinEvent = (typeof PIN_EVENTS)[number];
-
-/** Registration calls happen while a user waits for activation: retry transient failures briefly, not for minutes. */
-export const LIFECYCLE_REQUEST_SETTINGS = { maxAttempts: 4, maxTotalWaitMs: 15_000 };
 
 export interface TriggerStaticData extends IDataObject {
 	webhookId?: string;
 	webhookUrl?: string;
 	webhookEvents?: string[];
+	secretTag?: string;
 }
 
-interface PinBridgeWebhook {
-	id?: string;
-	url?: string;
-	events?: unknown;
-	is_enabled?: boolean;
-}
-
-const REGISTRATION_KEYS = ['webhookId', 'webhookUrl', 'webhookEvents'] as const;
+const REGISTRATION_KEYS = ['webhookId', 'webhookUrl', 'webhookEvents', 'secretTag'] as const;
 /** What earlier versions kept in static data: a plain-text secret and delivery ids n8n never saved. */
 const LEGACY_KEYS = ['webhookSecret', 'deliveryIds'] as const;
+
+/** Names the tag's derivation: the tag never equals the secret or anything else derived from it. */
+const TAG_DERIVATION_LABEL = 'n8n-nodes-pinbridge-suite/trigger-secret-tag/v1';
 
 function context(ctx: IHookFunctions): PinBridgeContext {
 	return ctx as unknown as PinBridgeContext;
 }
 
-/** The signing secret for this node's registration, derived from the credential as it is now. */
-async function currentSecret(ctx: IHookFunctions): Promise<string> {
-	return await freshSigningSecret(ctx, registrationOf(ctx, ctx.getNodeParameter('authentication', 'apiKey')));
-}
-
-/**
- * Sets `secret` on the registration at PinBridge (`PATCH /v1/webhooks/{id}`; PinBridge never returns a secret, so
- * whether it already had it cannot be asked). Sending the same secret twice changes nothing: safe to retry.
- */
-export async function setSecretAtPinBridge(
-	ctx: PinBridgeContext,
-	webhookId: string,
-	secret: string,
-	settings: { maxAttempts: number; maxTotalWaitMs: number },
-): Promise<void> {
-	try {
-		await pinBridgeRequest(ctx, {
-			method: 'PATCH',
-			path: `/v1/webhooks/${encodeURIComponent(webhookId)}`,
-			body: { secret },
-			settings,
-			replaySafe: true,
-		});
-	} catch (error) {
-		throw withoutSecret(ctx.getNode(), error, secret);
-	}
+/** 16 hex characters that change when the secret changes; they do not give the secret back. */
+export function secretTagOf(secret: string): string {
+	return createHmac('sha256', Buffer.from(secret, 'utf8'))
+		.update(TAG_DERIVATION_LABEL, 'utf8')
+		.digest('hex')
+		.slice(0, 16);
 }
 
 export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
@@ -83,6 +80,10 @@ export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataOb
 
 export function clearRegistration(staticData: TriggerStaticData): void {
 	for (const key of [...REGISTRATION_KEYS, ...LEGACY_KEYS]) delete staticData[key];
+}
+
+function storedId(staticData: TriggerStaticData): string {
+	return typeof staticData.webhookId === 'string' ? staticData.webhookId : '';
 }
 
 /** The known events among `raw`, in a stable order, each once. */
@@ -108,156 +109,102 @@ function sameEvents(a: unknown, b: readonly string[]): boolean {
 	return left.length === right.length && left.every((event, index) => event === right[index]);
 }
 
-/** Errors leave the trigger as n8n errors: the helper's NodeApiError as it is, anything else wrapped. */
-export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error));
-}
-
-export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === '404';
-}
-
-function webhookUrlOf(ctx: IHookFunctions): string {
+/**
+ * What this node's registration must be, from its parameters and credential as they are now. Refuses (before any
+ * request) no event, a filter that cannot match what the user meant, a credential without secret material.
+ */
+async function wantedRegistration(ctx: IHookFunctions): Promise<WantedRegistration> {
+	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
+	readFilters(ctx);
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
-	return url;
+	const secret = await freshSigningSecret(ctx, registrationOf(ctx, ctx.getNodeParameter('authentication', 'apiKey')));
+	return { url, events, secret };
 }
 
-/**
- * True only if the stored webhook still exists at PinBridge with this node's current URL and events, and is enabled;
- * then its secret is set to the one derived from the credential as it is now (the credential may have changed since
- * the registration), and what earlier versions kept in static data is removed. A 404 means it is gone: the stale
- * static data is cleared. Any other failure is thrown.
- */
-export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
-	const staticData = staticDataOf(ctx);
-	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
-	readFilters(ctx); // a filter that cannot match what the user meant refuses activation
-	const url = webhookUrlOf(ctx);
-	if (typeof staticData.webhookId !== 'string' || staticData.webhookId === '') return false;
-	const secret = await currentSecret(ctx); // before any request: a credential without secret material fails here
-
-	let remote: PinBridgeWebhook;
-	try {
-		remote = (
-			await pinBridgeRequest<PinBridgeWebhook>(context(ctx), {
-				method: 'GET',
-				path: `/v1/webhooks/${encodeURIComponent(staticData.webhookId)}`,
-				settings: LIFECYCLE_REQUEST_SETTINGS,
-			})
-		).body;
-	} catch (error) {
-		if (!isNotFound(error)) throw asNodeError(ctx.getNode(), error);
-		// Deleted at PinBridge (by hand, or by another tool): forget it so that create starts clean.
-		clearRegistration(staticData);
-		return false;
-	}
-	// A registration for another URL or other events is not ours to use: create replaces it (and removes the old
-	// one if it points at this node's URL). URLs are compared as URLs: PinBridge may hand back the URL normalised
-	// (host lower-cased, default port dropped), as URL-typed services do.
-	const current = sameUrl(remote?.url, url) && sameEvents(remote?.events, events) && remote?.is_enabled !== false;
-	if (!current) return false;
-	await setSecretAtPinBridge(context(ctx), staticData.webhookId, secret, LIFECYCLE_REQUEST_SETTINGS);
-	for (const key of LEGACY_KEYS) if (key in staticData) delete staticData[key];
-	return true;
-}
-
-async function deleteAtPinBridge(ctx: IHookFunctions, webhookId: string): Promise<void> {
-	try {
-		await pinBridgeRequest(context(ctx), {
-			method: 'DELETE',
-			path: `/v1/webhooks/${encodeURIComponent(webhookId)}`,
-			settings: LIFECYCLE_REQUEST_SETTINGS,
-		});
-	} catch (error) {
-		if (!isNotFound(error)) throw asNodeError(ctx.getNode(), error); // a 404 means it is already gone: that is what we wanted
-	}
-}
-
-async function webhooksAt(ctx: IHookFunctions, url: string): Promise<PinBridgeWebhook[]> {
-	const { body } = await pinBridgeRequest<PinBridgeWebhook[]>(context(ctx), {
-		method: 'GET',
-		path: '/v1/webhooks',
-		settings: LIFECYCLE_REQUEST_SETTINGS,
-	});
-	return (Array.isArray(body) ? body : []).filter(
-		(webhook) => sameUrl(webhook?.url, url) && typeof webhook.id === 'string',
+function isCurrent(remote: PinBridgeWebhook, wanted: WantedRegistration, staticData: TriggerStaticData): boolean {
+	return (
+		sameUrl(remote.url, wanted.url) &&
+		sameEvents(remote.events, wanted.events) &&
+		remote.is_enabled !== false &&
+		staticData.secretTag === secretTagOf(wanted.secret)
 	);
 }
 
-/** An n8n error with `secret` taken out of every text it shows (PinBridge may echo what it was sent). */
-export function withoutSecret(node: INode, error: unknown, secret: string | undefined): NodeApiError | NodeOperationError {
-	const nodeError = asNodeError(node, error);
-	if (typeof secret !== 'string' || secret === '') return nodeError;
-	const clean = (value: string) => redact(value, [secret]);
-	nodeError.message = clean(nodeError.message);
-	if (typeof nodeError.description === 'string') nodeError.description = clean(nodeError.description);
-	if (Array.isArray(nodeError.messages)) nodeError.messages = nodeError.messages.map(clean);
-	const response = (nodeError as { errorResponse?: unknown }).errorResponse;
-	if (response !== null && typeof response === 'object') {
-		for (const [key, value] of Object.entries(response)) {
-			if (typeof value === 'string') (response as IDataObject)[key] = clean(value);
-		}
+/**
+ * checkExists. Reads only (one `GET /v1/webhooks`, nothing written at PinBridge or in static data): true when this
+ * node's URL has exactly one registration, the stored one, current in URL, events, enabled and secret (see the top).
+ * Anything else — nothing stored, a registration gone or changed, a leftover beside it, a changed credential,
+ * what earlier versions kept — is false, and create puts it right.
+ */
+export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
+	const staticData = staticDataOf(ctx);
+	const wanted = await wantedRegistration(ctx);
+	const id = storedId(staticData);
+	if (id === '' || LEGACY_KEYS.some((key) => key in staticData)) return false;
+	let atUrl: PinBridgeWebhook[];
+	try {
+		atUrl = await webhooksAt(context(ctx), wanted.url);
+	} catch (error) {
+		throw asNodeError(ctx.getNode(), error);
 	}
-	return nodeError;
+	return atUrl.length === 1 && atUrl[0].id === id && isCurrent(atUrl[0], wanted, staticData);
 }
 
 /**
- * Registers this node's URL for the chosen events with the secret derived from the credential. First removes the
- * registration the static data still names (checkExists refused it: the webhook URL changed, e.g. WEBHOOK_URL was
- * set after activation, or the events changed) and any other registration at this exact URL (left by a crash between
- * create and n8n saving the static data), so one node never has two webhooks at PinBridge. Other webhooks of the
- * workspace are never touched.
+ * create. Leaves exactly one registration at this node's URL, current, and names it in static data: the stored one
+ * (or another already at this URL) is updated in place, else one is created; every other one at this URL is removed,
+ * and so is the stored one if it points elsewhere (the webhook URL changed, e.g. WEBHOOK_URL set after activation).
+ * Other webhooks of the workspace are never touched.
  */
 export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
-	const events = readEvents(ctx.getNode(), ctx.getNodeParameter('events', []));
-	readFilters(ctx);
-	const url = webhookUrlOf(ctx);
-	const secret = await currentSecret(ctx);
-
-	// The registration this node made before (checkExists refused it: other URL or other events)
-	// and any other one at this exact URL go first.
-	const previous = typeof staticData.webhookId === 'string' && staticData.webhookId !== '' ? staticData.webhookId : '';
-	if (previous) await deleteAtPinBridge(ctx, previous);
-	for (const stale of await webhooksAt(ctx, url)) {
-		if (stale.id !== previous) await deleteAtPinBridge(ctx, stale.id as string);
-	}
-	clearRegistration(staticData);
-
-	let created: PinBridgeWebhook;
+	const wanted = await wantedRegistration(ctx);
+	const previous = storedId(staticData);
+	const pinBridge = context(ctx);
 	try {
-		created = (
-			await pinBridgeRequest<PinBridgeWebhook>(context(ctx), {
-				method: 'POST',
-				path: '/v1/webhooks',
-				body: { url, events: [...events], secret, is_enabled: true },
-				settings: LIFECYCLE_REQUEST_SETTINGS,
-				// POST /v1/webhooks takes no idempotency key. After an unanswered attempt, a webhook at this URL can only
-				// be ours (the URL was cleared above) and carries this secret: adopt it instead of creating a second.
-				reconcile: async () => (await webhooksAt(ctx, url))[0] as IDataObject | undefined,
-			})
-		).body;
-	} catch (error) {
-		throw withoutSecret(ctx.getNode(), error, secret);
-	}
-	if (!created || typeof created.id !== 'string' || created.id === '') {
-		throw new NodeOperationError(ctx.getNode(), 'PinBridge created the webhook but returned no ID', {
-			description: 'Check the webhooks of your PinBridge workspace and remove any that point at this workflow.',
+		const atUrl = await webhooksAt(pinBridge, wanted.url);
+		if (previous !== '' && !atUrl.some((webhook) => webhook.id === previous))
+			await deleteAtPinBridge(pinBridge, previous);
+
+		const candidates = [...atUrl].sort((a, b) => Number(b.id === previous) - Number(a.id === previous));
+		let kept = '';
+		for (const candidate of candidates) {
+			if (await updateAtPinBridge(pinBridge, candidate.id as string, wanted)) {
+				kept = candidate.id as string;
+				break;
+			}
+		}
+		if (kept === '') kept = await createAtPinBridge(pinBridge, wanted);
+		for (const other of atUrl) if (other.id !== kept) await deleteAtPinBridge(pinBridge, other.id as string);
+
+		clearRegistration(staticData);
+		Object.assign(staticData, {
+			webhookId: kept,
+			webhookUrl: wanted.url,
+			webhookEvents: [...wanted.events],
+			secretTag: secretTagOf(wanted.secret),
 		});
+	} catch (error) {
+		throw asNodeError(ctx.getNode(), error);
 	}
-	staticData.webhookId = created.id;
-	staticData.webhookUrl = url;
-	staticData.webhookEvents = [...events];
 	return true;
 }
 
-/** Removes the registration; one PinBridge no longer has (404) counts as removed. Static data is cleared after. */
+/**
+ * delete. Removes the stored registration and every registration at this node's URL (one whose id never reached
+ * static data included); 404s count as removed. Static data is cleared after; a failure keeps it, to try again.
+ */
 export async function deleteWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
-	if (typeof staticData.webhookId === 'string' && staticData.webhookId !== '') {
-		await deleteAtPinBridge(ctx, staticData.webhookId);
+	const pinBridge = context(ctx);
+	const previous = storedId(staticData);
+	const url = ctx.getNodeWebhookUrl('default');
+	if (previous !== '') await deleteAtPinBridge(pinBridge, previous);
+	if (url) {
+		for (const webhook of await webhooksAt(pinBridge, url)) {
+			if (webhook.id !== previous) await deleteAtPinBridge(pinBridge, webhook.id as string);
+		}
 	}
 	clearRegistration(staticData);
 	return true;

@@ -333,7 +333,12 @@ describe('PinBridge Trigger: the secret stays secret', () => {
 		expect(everythingShown).not.toContain(secret);
 
 		expect(JSON.stringify(harness.workflow.staticData)).not.toContain(secret);
-		expect(harness.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: expect.any(String), webhookEvents: BOTH });
+		expect(harness.staticData).toEqual({
+			webhookId: WEBHOOK_ID,
+			webhookUrl: expect.any(String),
+			webhookEvents: BOTH,
+			secretTag: expect.stringMatching(/^[0-9a-f]{16}$/), // derived from the secret, not it
+		});
 	});
 
 	it('is taken out of a PinBridge error that echoes it back on create', async () => {

@@ -33,8 +33,10 @@ describe('PinBridge Trigger: registration', () => {
 			webhookId: WEBHOOK_ID,
 			webhookUrl: PRODUCTION_URL,
 			webhookEvents: ['pin.failed'],
+			secretTag: expect.stringMatching(/^[0-9a-f]{16}$/),
 		});
 		expect(JSON.stringify(harness.workflow.staticData)).not.toContain(String(sent.secret));
+		expect(String(sent.secret)).not.toContain(String(harness.staticData.secretTag));
 		expect(harness.workflow.staticData.__dataChanged).toBe(true); // so n8n saves it with the workflow
 	});
 
@@ -62,18 +64,54 @@ describe('PinBridge Trigger: registration', () => {
 		expect(harness.staticData.webhookUrl).toBe(TEST_URL);
 	});
 
-	it('create first removes a leftover registration at this exact URL (a crash before static data was saved)', async () => {
+	it('create adopts a registration already at this exact URL (its id never reached static data): updated in place, no second one', async () => {
 		const harness = new TriggerHarness();
+		let patched: IDataObject = {};
 		const scope = nock(TEST_BASE_URL)
 			.get('/v1/webhooks')
 			.reply(200, [
-				{ id: 'leftover', url: PRODUCTION_URL, events: BOTH },
+				{ id: 'leftover', url: PRODUCTION_URL, events: ['pin.failed'], is_enabled: false },
 				{ id: 'other-workflow', url: 'http://127.0.0.1:5678/webhook/another/webhook', events: BOTH },
 			])
-			.delete('/v1/webhooks/leftover')
+			.patch('/v1/webhooks/leftover', (body: IDataObject) => Boolean((patched = body)))
+			.reply(200, { id: 'leftover' });
+		await harness.create(); // a POST or a DELETE would fail: nock has none
+		scope.done();
+		expect(patched).toEqual({ url: PRODUCTION_URL, events: BOTH, secret: expectedSecret(harness), is_enabled: true });
+		expect(harness.staticData.webhookId).toBe('leftover');
+	});
+
+	it('create keeps one registration at this URL, the stored one, and removes the others', async () => {
+		const { harness } = await registered();
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [
+				{ id: 'late-1', url: PRODUCTION_URL, events: BOTH },
+				{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH },
+				{ id: 'late-2', url: PRODUCTION_URL, events: BOTH },
+			])
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(200, { id: WEBHOOK_ID })
+			.delete('/v1/webhooks/late-1')
 			.reply(204)
+			.delete('/v1/webhooks/late-2')
+			.reply(404, { detail: 'Webhook not found' }); // gone already: that is what was wanted
+		await harness.create();
+		scope.done();
+		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
+	});
+
+	it('create: a registration deleted at PinBridge while being updated (404) is replaced by a new one', async () => {
+		const harness = new TriggerHarness();
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [{ id: 'vanishing', url: PRODUCTION_URL, events: BOTH }])
+			.patch('/v1/webhooks/vanishing')
+			.reply(404, { detail: 'Webhook not found' })
 			.post('/v1/webhooks')
-			.reply(201, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true });
+			.reply(201, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
+			.delete('/v1/webhooks/vanishing')
+			.reply(404, { detail: 'Webhook not found' });
 		await harness.create();
 		scope.done();
 		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
@@ -92,7 +130,7 @@ describe('PinBridge Trigger: registration', () => {
 		await harness.create();
 		scope.done();
 		expect(posts).toBe(1);
-		expect(harness.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: PRODUCTION_URL, webhookEvents: BOTH });
+		expect(harness.staticData).toMatchObject({ webhookId: WEBHOOK_ID, webhookUrl: PRODUCTION_URL, webhookEvents: BOTH });
 	});
 
 	it('refuses to register without an event, before any request', async () => {
@@ -101,18 +139,22 @@ describe('PinBridge Trigger: registration', () => {
 		await expect(harness.checkExists()).rejects.toThrow('Choose at least one event');
 	});
 
-	it('checkExists is true when the stored webhook still exists with the same URL and events, and sets the secret', async () => {
-		const { harness, secret } = await registered();
+	it('checkExists is true when the stored webhook is the one registration at this URL, current; it writes nothing', async () => {
+		const { harness } = await registered();
+		const before = JSON.stringify(harness.staticData);
 		const scope = nock(TEST_BASE_URL)
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: ['pin.failed', 'pin.published'], is_enabled: true })
-			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
-			.reply(200, { id: WEBHOOK_ID });
-		expect(await harness.checkExists()).toBe(true);
+			.get('/v1/webhooks')
+			.reply(200, [
+				{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: ['pin.failed', 'pin.published'], is_enabled: true },
+				{ id: 'someone-else', url: 'https://elsewhere.example/hook', events: BOTH },
+			]);
+		expect(await harness.checkExists()).toBe(true); // a PATCH, POST or DELETE would fail: nock has none
 		scope.done();
+		expect(JSON.stringify(harness.staticData)).toBe(before);
+		expect(harness.workflow.staticData.__dataChanged).not.toBe(true);
 	});
 
-	it('a changed credential: activation sets the secret derived from the new key at PinBridge', async () => {
+	it('a changed credential: checkExists says false without writing; create sets the new secret on the same webhook', async () => {
 		const { harness } = await registered();
 		const changed = new TriggerHarness({
 			workflowId: harness.workflowId,
@@ -120,51 +162,90 @@ describe('PinBridge Trigger: registration', () => {
 			credentials: { pinBridgeSuiteApi: { baseUrl: TEST_BASE_URL, apiKey: 'pb_live_rotated_key' } },
 		});
 		const newSecret = expectedSecret(changed, 'pb_live_rotated_key');
+		const current = [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true }];
 		const scope = nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': 'pb_live_rotated_key' } })
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
-			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret: newSecret })
+			.get('/v1/webhooks')
+			.reply(200, current)
+			.get('/v1/webhooks')
+			.reply(200, current)
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { url: PRODUCTION_URL, events: BOTH, secret: newSecret, is_enabled: true })
 			.reply(200, { id: WEBHOOK_ID });
-		await changed.activate();
+		expect(await changed.checkExists()).toBe(false);
+		expect(changed.workflow.staticData.__dataChanged).not.toBe(true);
+		await changed.create();
 		scope.done();
+		expect(changed.staticData.webhookId).toBe(WEBHOOK_ID);
 		const result = await changed.deliver(signedDelivery(newSecret, eventBody()));
 		expect(result.executedItems).toHaveLength(1);
 	});
 
-	it('checkExists removes the plain-text secret and delivery ids an earlier version kept in static data', async () => {
+	it('what an earlier version kept (a plain-text secret, delivery ids) makes checkExists false; create removes it, same webhook', async () => {
 		const { harness, secret } = await registered();
 		Object.assign(harness.staticData, { webhookSecret: 'f'.repeat(64), deliveryIds: ['d-old'] });
+		delete harness.staticData.secretTag; // earlier versions kept no tag
 		const upgraded = new TriggerHarness({ workflowId: harness.workflowId, staticData: harness.persist() });
-		nock(TEST_BASE_URL)
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
-			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true }])
+			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { url: PRODUCTION_URL, events: BOTH, secret, is_enabled: true })
 			.reply(200, { id: WEBHOOK_ID });
-		expect(await upgraded.checkExists(false, 'init')).toBe(true);
-		expect(upgraded.staticData).toEqual({ webhookId: WEBHOOK_ID, webhookUrl: PRODUCTION_URL, webhookEvents: BOTH });
+		await upgraded.activate(false, 'init'); // checkExists sends nothing here: it knows the answer already
+		scope.done();
+		expect(upgraded.staticData).toEqual({
+			webhookId: WEBHOOK_ID,
+			webhookUrl: PRODUCTION_URL,
+			webhookEvents: BOTH,
+			secretTag: expect.stringMatching(/^[0-9a-f]{16}$/),
+		});
 		expect(upgraded.workflow.staticData.__dataChanged).toBe(true); // so n8n saves the cleaned static data
 	});
 
-	it('checkExists is false on 404 and forgets the stale registration', async () => {
+	it('checkExists is false when the stored webhook is gone, and leaves static data alone; create replaces it', async () => {
 		const { harness } = await registered();
-		nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).reply(404, { detail: 'Webhook not found' });
+		nock(TEST_BASE_URL).get('/v1/webhooks').reply(200, []);
 		expect(await harness.checkExists()).toBe(false);
-		expect(harness.staticData).toEqual({});
+		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [])
+			.delete(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(404, { detail: 'Webhook not found' })
+			.post('/v1/webhooks')
+			.reply(201, { id: 'replacement', url: PRODUCTION_URL, events: BOTH, is_enabled: true });
+		await harness.create();
+		scope.done();
+		expect(harness.staticData.webhookId).toBe('replacement');
 	});
 
 	it.each([
-		['another URL', { url: 'http://old-host:5678/webhook/x/webhook', events: BOTH }],
-		['other events', { url: PRODUCTION_URL, events: ['pin.published'] }],
-		['a disabled webhook', { url: PRODUCTION_URL, events: BOTH, is_enabled: false }],
+		['another URL', [{ id: WEBHOOK_ID, url: 'http://old-host:5678/webhook/x/webhook', events: BOTH }]],
+		['other events', [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: ['pin.published'] }]],
+		['a disabled webhook', [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: false }]],
+		[
+			'a second registration at this URL beside it',
+			[
+				{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH },
+				{ id: 'late', url: PRODUCTION_URL, events: BOTH },
+			],
+		],
+		['another id at this URL', [{ id: 'not-the-stored-one', url: PRODUCTION_URL, events: BOTH }]],
 	])('checkExists is false for %s', async (_label, remote) => {
 		const { harness } = await registered();
-		nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).reply(200, { id: WEBHOOK_ID, ...remote });
+		nock(TEST_BASE_URL).get('/v1/webhooks').reply(200, remote);
 		expect(await harness.checkExists()).toBe(false);
+	});
+
+	it('checkExists reads a list that arrives as an object holding it (contract §9.1.5)', async () => {
+		const { harness } = await registered();
+		nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, { items: [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true }] });
+		expect(await harness.checkExists()).toBe(true);
 	});
 
 	it('checkExists reports a 500 that outlasts the retries, and keeps the registration', async () => {
 		const { harness } = await registered();
-		const scope = nock(TEST_BASE_URL).get(`/v1/webhooks/${WEBHOOK_ID}`).times(4).reply(500, { detail: 'boom', request_id: 'r-1' });
+		const scope = nock(TEST_BASE_URL).get('/v1/webhooks').times(4).reply(500, { detail: 'boom', request_id: 'r-1' });
 		await expect(harness.checkExists()).rejects.toMatchObject({ httpCode: '500' });
 		scope.done(); // 4 attempts, then the error
 		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
@@ -173,7 +254,7 @@ describe('PinBridge Trigger: registration', () => {
 	it('checkExists reports a 403 at once (final), not as "gone"', async () => {
 		const { harness } = await registered();
 		const scope = nock(TEST_BASE_URL)
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
+			.get('/v1/webhooks')
 			.reply(403, { error: { code: 'insufficient_scope', message: 'This key lacks the read scope' } });
 		await expect(harness.checkExists()).rejects.toMatchObject({ httpCode: '403', message: 'This key lacks the read scope' });
 		scope.done();
@@ -182,16 +263,49 @@ describe('PinBridge Trigger: registration', () => {
 
 	it('delete removes the webhook and clears static data', async () => {
 		const { harness } = await registered();
-		const scope = nock(TEST_BASE_URL).delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(204);
+		const scope = nock(TEST_BASE_URL)
+			.delete(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(204)
+			.get('/v1/webhooks')
+			.reply(200, [{ id: 'someone-else', url: 'https://elsewhere.example/hook', events: BOTH }]);
 		expect(await harness.delete()).toBe(true);
-		scope.done();
+		scope.done(); // the webhook at another URL was not touched
 		expect(harness.staticData).toEqual({});
 		expect(harness.workflow.staticData.__dataChanged).toBe(true);
 	});
 
+	it('delete also removes a registration at this URL that static data does not name (an id n8n never saved)', async () => {
+		const { harness } = await registered();
+		const scope = nock(TEST_BASE_URL)
+			.delete(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(204)
+			.get('/v1/webhooks')
+			.reply(200, [{ id: 'unsaved', url: PRODUCTION_URL, events: BOTH }])
+			.delete('/v1/webhooks/unsaved')
+			.reply(204);
+		await harness.delete();
+		scope.done();
+		expect(harness.staticData).toEqual({});
+	});
+
+	it('delete with nothing stored still removes a registration at this URL', async () => {
+		const harness = new TriggerHarness();
+		const scope = nock(TEST_BASE_URL)
+			.get('/v1/webhooks')
+			.reply(200, [{ id: 'orphan', url: PRODUCTION_URL, events: BOTH }])
+			.delete('/v1/webhooks/orphan')
+			.reply(204);
+		expect(await harness.delete()).toBe(true);
+		scope.done();
+	});
+
 	it('delete counts a 404 as deleted', async () => {
 		const { harness } = await registered();
-		nock(TEST_BASE_URL).delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(404, { detail: 'Webhook not found' });
+		nock(TEST_BASE_URL)
+			.delete(`/v1/webhooks/${WEBHOOK_ID}`)
+			.reply(404, { detail: 'Webhook not found' })
+			.get('/v1/webhooks')
+			.reply(200, []);
 		expect(await harness.delete()).toBe(true);
 		expect(harness.staticData).toEqual({});
 	});
@@ -201,11 +315,6 @@ describe('PinBridge Trigger: registration', () => {
 		nock(TEST_BASE_URL).delete(`/v1/webhooks/${WEBHOOK_ID}`).reply(401, { detail: 'Invalid API key' });
 		await expect(harness.delete()).rejects.toMatchObject({ httpCode: '401', message: 'Invalid API key' });
 		expect(harness.staticData.webhookId).toBe(WEBHOOK_ID);
-	});
-
-	it('delete without a registration sends nothing', async () => {
-		const harness = new TriggerHarness();
-		expect(await harness.delete()).toBe(true);
 	});
 
 	const oauth2 = (clientSecret: string, accessToken = 'oauth-access-token') => ({
@@ -256,20 +365,19 @@ describe('PinBridge Trigger: registration', () => {
 });
 
 describe('PinBridge Trigger: restarts and webhook processes', () => {
-	it('a re-activation finds the saved registration, creates no second webhook and derives the same secret', async () => {
+	it('a re-activation finds the saved registration with one read, writes nothing and derives the same secret', async () => {
 		const { harness, secret } = await registered();
 		const saved = harness.persist();
 
 		// The workflow built again from the saved static data and activated with 'init'.
 		const restarted = new TriggerHarness({ staticData: saved, workflowId: harness.workflowId });
 		const scope = nock(TEST_BASE_URL)
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
-			.patch(`/v1/webhooks/${WEBHOOK_ID}`, { secret })
-			.reply(200, { id: WEBHOOK_ID });
-		await restarted.activate(false, 'init'); // a POST here would fail: nock has none
+			.get('/v1/webhooks')
+			.reply(200, [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true }]);
+		await restarted.activate(false, 'init'); // a POST, PATCH or DELETE here would fail: nock has none
 		scope.done();
 		expect(restarted.workflow.staticData.__dataChanged).not.toBe(true); // nothing to save
+		expect(expectedSecret(restarted)).toBe(secret);
 	});
 
 	it('another process (static data from the database) verifies with the secret it derives itself', async () => {
@@ -319,13 +427,14 @@ describe('PinBridge Trigger: restarts and webhook processes', () => {
 			additionalData: { webhookBaseUrl: 'https://n8n.example.com/webhook' },
 		});
 		const newUrl = `https://n8n.example.com/webhook/${moved.node.webhookId}/webhook`;
+		const current = [{ id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true }];
 		const scope = nock(TEST_BASE_URL)
-			.get(`/v1/webhooks/${WEBHOOK_ID}`)
-			.reply(200, { id: WEBHOOK_ID, url: PRODUCTION_URL, events: BOTH, is_enabled: true })
+			.get('/v1/webhooks')
+			.reply(200, current)
+			.get('/v1/webhooks')
+			.reply(200, current)
 			.delete(`/v1/webhooks/${WEBHOOK_ID}`)
 			.reply(204)
-			.get('/v1/webhooks')
-			.reply(200, [])
 			.post('/v1/webhooks', (body: IDataObject) => body.url === newUrl)
 			.reply(201, { id: 'new-webhook', url: newUrl, events: BOTH, is_enabled: true });
 		await moved.activate(false, 'init');
