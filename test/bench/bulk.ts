@@ -170,7 +170,8 @@ async function waitFinished(client: N8nClient, id: string, timeoutMs: number): P
 function countDuplicates(pins: Array<Record<string, any>>): number {
 	const seen = new Set<string>();
 	let duplicates = 0;
-	for (const pin of pins) {
+	for (const created of pins) {
+		const pin = created.payload ?? created; // a schedule keeps its Pin's content in `payload`
 		const key = `${pin.title}\u0000${pin.image_url ?? pin.media_url ?? ''}`;
 		if (seen.has(key)) duplicates++;
 		else seen.add(key);
