@@ -4,7 +4,8 @@
 // sees it — the helper still has to retry, pace and map errors exactly as on the pinned n8n.
 import type { IAdditionalCredentialOptions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { outcomeFromError, pinBridgeRequest } from '../../nodes/shared/transport/request';
+import { outcomeFromError } from '../../nodes/shared/transport/n8nErrors';
+import { pinBridgeRequest } from '../../nodes/shared/transport/request';
 import { useFakeRuntime } from '../harness/fakeRuntime';
 import { nock, useNock } from '../harness/nock';
 import { TEST_BASE_URL } from '../harness/runWorkflow';
