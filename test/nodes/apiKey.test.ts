@@ -168,6 +168,27 @@ describe('API Key → Get Many and Revoke', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it('Revoke refuses the key itself in place of its ID: nothing sent, and the key is in no output or error', async () => {
+		const pastedKey = `pb_${'3c'.repeat(32)}`;
+		const scope = api().delete(/.*/).reply(404, { detail: 'API key not found' });
+		const { error, items } = await runPinBridgeNode({
+			parameters: { resource: 'apiKey', operation: 'revoke', keyId: '={{ $json.key }}' },
+			items: [{ json: { key: pastedKey } }],
+		});
+		expect(error?.message).toBe('API Key ID: is a PinBridge API key, not an ID: keys never go in ID fields (API Key → Get Many lists each key’s ID)');
+		expect(scope.isDone()).toBe(false);
+		expect(JSON.stringify({ message: error?.message, description: error?.description, items })).not.toContain(pastedKey);
+	});
+
+	it('an API key in a path PinBridge answers about is redacted from the error', async () => {
+		const pastedKey = `pb_${'7a'.repeat(32)}`;
+		const scope = api().get(`/v1/pins/x${pastedKey}`).reply(404, { detail: `No pin x${pastedKey}` });
+		const { error } = await runPinBridgeNode({ parameters: { resource: 'pin', operation: 'get', pinId: `x${pastedKey}` } });
+		scope.done();
+		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(pastedKey);
+		expect(error?.message).toBe('No pin x[redacted]');
+	});
+
 	it('Revoke sends an ID that is not a UUID as it is (contract §9.1.1)', async () => {
 		const scope = api().delete('/v1/api-keys/key_5e6f').reply(204);
 		const { items, error } = await runPinBridgeNode({

@@ -57,11 +57,16 @@ export function idParameter(ctx: ItemContext, name: string, label: string): stri
 
 /** The placeholders this package's example workflows carry until the user picks a value (README, examples). */
 const EXAMPLE_PLACEHOLDER = /^PINBRIDGE_[A-Z_]+_ID$/;
+/** A PinBridge API key (`pb_` + 64 hex, contract §9.4): refused in an ID field without being repeated anywhere. */
+const API_KEY = /^pb_[0-9a-f]{64}$/i;
 
 /** Any value as an id under the opaque-id rule ('' when empty; see idParameter). */
 export function checkId(ctx: ItemContext, label: string, value: unknown): string {
 	const result = opaqueIdOf(value);
 	if (!result.ok) throw invalidField(ctx, label, result.rule);
+	if (API_KEY.test(result.text)) {
+		throw invalidField(ctx, label, 'is a PinBridge API key, not an ID: keys never go in ID fields (API Key → Get Many lists each key’s ID)');
+	}
 	if (EXAMPLE_PLACEHOLDER.test(result.text)) {
 		throw invalidField(ctx, label, `is still the example's placeholder "${result.text}": choose one from the list`);
 	}

@@ -69,10 +69,14 @@ export interface FailureContext {
 	credential?: string;
 }
 
+/** A PinBridge API key (`pb_` + 64 hex, contract §9.4), wherever it appears: a key pasted into an ID field too. */
+const API_KEY_PATTERN = /pb_[0-9a-f]{64}/gi;
+
 export function redact(value: string, secrets: string[]): string {
 	return secrets
 		.filter((secret) => secret.length >= 4)
-		.reduce((result, secret) => result.split(secret).join('[redacted]'), value);
+		.reduce((result, secret) => result.split(secret).join('[redacted]'), value)
+		.replace(API_KEY_PATTERN, '[redacted]');
 }
 
 /** The n8n error for a failed PinBridge call: PinBridge's own words first, then what to do about it. */

@@ -42,7 +42,9 @@ export async function settleUploads(ctx: ItemContext, uploads: IDataObject, pin:
 	const uploaded = [uploads.asset, uploads.cover_asset].filter(
 		(asset): asset is IDataObject => typeof asset === 'object' && asset !== null && typeof (asset as IDataObject).id === 'string',
 	);
-	const earlierPin = replay || (uploads.asset !== undefined && pin.asset_id !== (uploads.asset as IDataObject).id);
+	// Only a Pin that names another asset is an earlier one: an answer without asset_id decides nothing.
+	const usedAsset = typeof pin.asset_id === 'string' && pin.asset_id !== '' ? pin.asset_id : undefined;
+	const earlierPin = replay || (uploads.asset !== undefined && usedAsset !== undefined && usedAsset !== (uploads.asset as IDataObject).id);
 	if (!earlierPin || uploaded.length === 0) return uploads;
 	for (const asset of uploaded) {
 		try {
