@@ -24,6 +24,7 @@ import { publishPinBatches } from './resources/pin/publishBatch';
 import { rateMeterProperties } from './resources/rateMeter';
 import { relatedTermProperties } from './resources/relatedTerm';
 import { scheduleProperties } from './resources/schedule';
+import { addToQueue } from './resources/schedule/addToQueue';
 import { createSchedules } from './resources/schedule/create';
 import { webhookProperties } from './resources/webhook';
 import { actionSubtitle } from './shared/subtitle';
@@ -114,6 +115,6 @@ export class PinBridgeSuite implements INodeType {
 	 */
 	customOperations = {
 		pin: { publish: publishPins, publishBatch: publishPinBatches },
-		schedule: { create: createSchedules },
+		schedule: { create: createSchedules, addToQueue },
 	};
 }

@@ -42,7 +42,7 @@ interface DeclarativeRequestOptions {
 }
 
 /** The timeout n8n's declarative engine gives a request when the node sets none, ms. */
-const ROUTED_DEFAULT_TIMEOUT_MS = 300_000;
+export const ROUTED_DEFAULT_TIMEOUT_MS = 300_000;
 
 /**
  * Items in the start step at once, per in-flight slot: enough that a prepared item is always waiting when a slot

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Add to Queue's slots against n8n's own Schedule Trigger: n8n-core 2.41 registers the trigger's rules with the `cron`
 // package (ScheduledTaskManager → CronTime(expression, workflow zone)), and a running job asks CronTime for the next
 // date after the last one. Here the very `cron` n8n-core resolves is asked the same question for a daily time, on

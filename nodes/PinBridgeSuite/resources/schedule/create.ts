@@ -8,7 +8,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { pinBridgeRequest, transportRuntime, type PinBridgeRequest } from '../../../shared/transport/request';
+import { transportRuntime } from '../../../shared/transport/request';
 import type { ItemContext } from '../../shared/itemContext';
 import { runInWorkflow, sendEachItem, type ItemWork } from '../../shared/itemRunner';
 import { buildPinContent, readPinContent, uploadsOf } from '../../shared/pinContent';
@@ -17,7 +17,7 @@ import { resolveRunAt } from '../../shared/runAt';
 import { withLocalRunAt } from '../../shared/scheduleTime';
 import { invalidField } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
-import { findExistingSchedule } from './reconcile';
+import { createScheduleOnce } from './reconcile';
 
 export const runAtField: INodeProperties = {
 	displayName: 'Run At',
@@ -49,17 +49,8 @@ async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedule> {
 const createWork: ItemWork<IDataObject> = {
 	async start(ctx, timeoutMs) {
 		const prepared = await prepareSchedule(ctx);
-		const request: PinBridgeRequest = {
-			method: 'POST',
-			path: '/v1/schedules',
-			body: prepared.body,
-			accountId: typeof prepared.body.account_id === 'string' ? prepared.body.account_id : undefined,
-			timeoutMs,
-			itemIndex: ctx.getItemIndex(),
-		};
-		request.reconcile = async () => await findExistingSchedule(ctx, request);
-		const response = await pinBridgeRequest<IDataObject>(ctx, request);
-		return { ...withLocalRunAt(response.body ?? {}, ctx.getTimezone()), ...prepared.uploads };
+		const schedule = await createScheduleOnce(ctx, prepared.body, timeoutMs, ctx.getItemIndex());
+		return { ...withLocalRunAt(schedule, ctx.getTimezone()), ...prepared.uploads };
 	},
 	finish: async (_ctx, schedule) => schedule,
 };

@@ -1,5 +1,6 @@
 import { withLocalRunAt } from '../../shared/scheduleTime';
 import { resourceProperties, withOutputFields, type OperationDefinition } from '../operation';
+import { addToQueueOperation } from './addToQueue';
 import { cancelScheduleOperation } from './cancel';
 import { createSchedule } from './create';
 import { getSchedule } from './get';
@@ -17,6 +18,7 @@ export const scheduleProperties = resourceProperties(
 	'schedule',
 	[
 		createSchedule, // adds the local time itself (create.ts)
+		addToQueueOperation, // adds it in the plan's zone (queueRun.ts)
 		inLocalTime(getSchedule),
 		getManySchedules,
 		cancelScheduleOperation,

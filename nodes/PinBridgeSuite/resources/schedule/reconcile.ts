@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pinBridgeRequestList } from '../../../shared/transport/lists';
-import type { PinBridgeContext, PinBridgeRequest } from '../../../shared/transport/request';
+import { pinBridgeRequest, type PinBridgeContext, type PinBridgeRequest } from '../../../shared/transport/request';
 import { instantOf } from '../../../shared/times';
 
 /** null, undefined and '' all mean "not set" (PinBridge returns null where the node sent nothing). */
@@ -64,4 +64,26 @@ export async function findExistingSchedule(
 	// Several identical schedules: the newest is the likeliest to be the lost attempt's.
 	matches.sort((a, b) => (instantOf(b.created_at) || 0) - (instantOf(a.created_at) || 0));
 	return matches[0];
+}
+
+/**
+ * POST /v1/schedules through the request helper, looking for the schedule before any resend: the one way Schedule →
+ * Create and Schedule → Add to Queue create a schedule. Returns PinBridge's schedule (or the one found).
+ */
+export async function createScheduleOnce(
+	ctx: PinBridgeContext,
+	body: IDataObject,
+	timeoutMs: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const request: PinBridgeRequest = {
+		method: 'POST',
+		path: '/v1/schedules',
+		body,
+		accountId: typeof body.account_id === 'string' ? body.account_id : undefined,
+		timeoutMs,
+		itemIndex,
+	};
+	request.reconcile = async () => await findExistingSchedule(ctx, request);
+	return (await pinBridgeRequest<IDataObject>(ctx, request)).body ?? {};
 }
