@@ -77,7 +77,7 @@ describe('Schedule → Add to Queue', () => {
 		for (const [i, runAt] of [slots[0], slots[1], slots[1]].entries()) {
 			const made = await call('POST', '/v1/schedules', {
 				account_id: emulator.emu.accountId,
-				board_id: emulator.emu.boardIds[1] ?? emulator.emu.boardIds[0], // any board of the account counts
+				board_id: emulator.emu.boardIds[1], // another board of the account: it counts too
 				title: `From the dashboard ${i}`,
 				image_url: `https://images.example.com/dashboard-${i}.jpg`,
 				run_at: runAt,
