@@ -2,7 +2,8 @@
 // The example workflows (test/e2e/workflows/) as a user gets them, in a real n8n against the emulator: every file
 // imports as it ships (placeholders and all); the copies seeded by `npm run dev` have their pickers in From List mode
 // showing names; the publish example outputs the Pin live; the products starter schedules one Pin per product for
-// tomorrow morning; the rows example publishes in one batch and its re-run creates nothing; the failed-Pin starter
+// tomorrow morning; the rows example publishes in one batch and its re-run creates nothing; the queue starter puts
+// 30 rows at 3 a day, 30 more after them, and the first 30 again create nothing; the failed-Pin starter
 // turns a pin.failed delivery into an alert.
 import fs from "node:fs";
 
@@ -148,6 +149,57 @@ describe("example workflows as a user gets them", () => {
     ]);
     expect(again.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
     expect((await env.emu.control.pins()).length).toBe(3);
+  });
+
+  it("queue starter: 30 rows at 3 a day; 30 new rows continue after them; the first 30 again create nothing", async () => {
+    await env.emu.control.reset();
+    const zone = "America/New_York"; // far from the machine's zone, so reading the times anywhere else would show
+    const inZone = (wf: { settings?: Record<string, unknown> }) => {
+      wf.settings = { ...wf.settings, timezone: zone };
+    };
+    const clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit" });
+    const before = Date.now();
+    const firstId = await env.importExample("queue-rows-3-a-day", inZone);
+    const first = await env.client.runWorkflow(firstId, { node: "Add to Queue" });
+    expect(first.error).toBeUndefined();
+    expect(first.items).toHaveLength(30);
+    expect(first.items.map((item) => item.queue_status)).toEqual(Array(30).fill("added"));
+    const firstTimes = first.items.map((item) => Date.parse(String(item.slot_utc)));
+    // every slot a 09:00, 13:00 or 19:00 in the workflow's zone, one Pin each, in row order, none skipped
+    expect(new Set(firstTimes.map((t) => clock.format(t)))).toEqual(new Set(["09:00", "13:00", "19:00"]));
+    expect(firstTimes.every((t, i) => i === 0 || t > firstTimes[i - 1])).toBe(true);
+    expect(firstTimes[0]).toBeGreaterThanOrEqual(before + 60_000);
+    expect(firstTimes[0] - before).toBeLessThan(24 * 3_600_000);
+    expect(firstTimes[29] - firstTimes[0]).toBeLessThan(10 * 24 * 3_600_000); // 30 at 3 a day: within 10 days
+    expect(new Set(first.items.map((item) => item.slot_local)).size).toBe(30);
+    expect(String(first.items[0].slot_local)).toMatch(/-0[45]:00$/);
+
+    // 30 new rows (a restock): queued after the first 30, at the plan's next times
+    const secondId = await env.importExample("queue-rows-3-a-day", (wf) => {
+      inZone(wf);
+      const rows = wf.nodes.find((node) => node.name === "Rows");
+      const data = JSON.parse(String(rows?.parameters.jsonOutput)) as { rows: Array<Record<string, string>> };
+      for (const row of data.rows) row.title = `${row.title} (restock)`;
+      if (rows) rows.parameters.jsonOutput = JSON.stringify(data);
+    });
+    const second = await env.client.runWorkflow(secondId, { node: "Add to Queue" });
+    expect(second.error).toBeUndefined();
+    expect(second.items.map((item) => item.queue_status)).toEqual(Array(30).fill("added"));
+    const secondTimes = second.items.map((item) => Date.parse(String(item.slot_utc)));
+    expect(secondTimes[0]).toBeGreaterThan(firstTimes[29]);
+    expect(secondTimes[0] - firstTimes[29]).toBeLessThanOrEqual(14 * 3_600_000); // the very next time of the plan
+    expect(new Set([...firstTimes, ...secondTimes]).size).toBe(60);
+    expect(await env.emu.control.schedules()).toHaveLength(60);
+
+    // the first 30 rows again: each gets its schedule back, nothing is created
+    await env.emu.control.clearRequests();
+    const third = await env.client.runWorkflow(firstId, { node: "Add to Queue" });
+    expect(third.error).toBeUndefined();
+    expect(third.items.map((item) => item.queue_status)).toEqual(Array(30).fill("already_queued"));
+    expect(third.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+    expect(await env.emu.control.requests({ method: "POST", path: "/v1/schedules" })).toHaveLength(0);
+    expect(await env.emu.control.requests({ method: "GET", path: "/v1/schedules" })).toHaveLength(1);
+    expect(await env.emu.control.schedules()).toHaveLength(60);
   });
 
   it("failed-Pin starter: a Pin PinBridge gives up on produces one alert naming it and the error", async () => {
