@@ -17,9 +17,8 @@
  *   behind a load balancer) or the same one after a restart has its own, empty memory: a repeat that reaches it
  *   inside the window starts a second execution. Static data cannot carry the ids: n8n 2.41 does not save static
  *   data written in `webhook()` when the call starts an execution (test/e2e/static-data.e2e.ts). Every output item
- *   carries `delivery_id`, so a Remove Duplicates node ("Remove Items Processed in Previous Executions", keyed on
- *   it; n8n keeps those keys in its database) right after the trigger drops such repeats:
- *   test/e2e/workflows/trigger-pin-published.json.
+ *   carries `delivery_id`, so a first-time check on it in an n8n data table (a row per delivery id, in n8n's
+ *   database) right after the trigger drops such repeats: test/e2e/workflows/trigger-pin-published.json.
  */
 
 /** How many recent delivery ids one process remembers per trigger registration; the oldest are forgotten first. */

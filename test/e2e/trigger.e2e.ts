@@ -1,10 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // The PinBridge Trigger in a real n8n (single process) against the emulator, with the shipped example workflow
-// (trigger → Remove Duplicates on delivery_id → Record Event), one lifecycle in order: activation registers exactly
+// (trigger → a row per delivery id in a data table, passed on only the first time → Record Event), one lifecycle in order: activation registers exactly
 // one webhook and leaves no signing secret in the workflow (public API read); a Pin published at PinBridge starts
 // exactly one execution; a forged delivery gets 401; the same delivery again, to the same process, starts nothing;
 // after an n8n restart the same delivery starts an execution again (the trigger's memory is per process) and the
-// Remove Duplicates step drops it, while new deliveries still verify (same derived secret); a genuine retry that
+// example's data-table steps drop it, while new deliveries still verify (same derived secret); a genuine retry that
 // arrives more than a day late still starts the workflow (no replay window by default: PinBridge retries "until you
 // 200"); the quick-start page's four-field delivery, with its id and event in the headers only, starts exactly one
 // execution and its repeat none; deactivating deletes the webhook.
@@ -22,7 +22,7 @@ const env = useE2eEnvironment('trigger', { clock: 'manual' });
 
 const EXAMPLE = 'trigger-pin-published';
 const TRIGGER_NODE = 'PinBridge Trigger';
-const DEDUPE_NODE = 'Drop Repeated Deliveries';
+const DEDUPE_NODE = 'Only the First Time';
 const RECORD_NODE = 'Record Event';
 const triggerNode = loadExampleWorkflow(EXAMPLE).nodes.find((n) => n.name === TRIGGER_NODE)!;
 const webhookId = triggerNode.webhookId as string;
@@ -150,7 +150,7 @@ describe('PinBridge Trigger in real n8n', () => {
 		expect(await settledExecutions()).toHaveLength(1);
 	});
 
-	it('after an n8n restart: one webhook still; the same delivery starts an execution again and Remove Duplicates drops it; new deliveries verify', async () => {
+	it('after an n8n restart: one webhook still; the same delivery starts an execution again and the first-time check drops it; new deliveries verify', async () => {
 		await env.n8n.restart();
 		env.client.setCookie(env.n8n.cookie);
 		expect((await env.client.getWorkflow(workflowId)).active).toBe(true);
@@ -169,7 +169,7 @@ describe('PinBridge Trigger in real n8n', () => {
 		const second = newest(executions);
 		expect(second.status).toBe('success');
 		expect(nodeOutput(second, TRIGGER_NODE)).toEqual([expect.objectContaining({ delivery_id: firstDelivery.id })]);
-		// …and the example's Remove Duplicates step (keys in n8n's database) lets nothing through.
+		// …and the example's first-time check (a row per delivery id in n8n's database) lets nothing through.
 		expect(nodeOutput(second, DEDUPE_NODE)).toEqual([]);
 		expect(nodeOutput(second, RECORD_NODE)).toEqual([]);
 

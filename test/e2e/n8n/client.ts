@@ -51,6 +51,7 @@ import {
 	type WorkflowJson,
 	type RunResult,
 } from './clientTypes';
+import { withDeliveryTable } from '../repeats/deliveryTable';
 export * from './clientTypes';
 
 
@@ -182,7 +183,8 @@ export class N8nClient {
 	 * when the file has none, as the editor saves it: a workflow stored with `pinData: null` breaks the editor's
 	 * Execute step after Execute workflow in n8n 2.41 ("Cannot read properties of null", issue 23).
 	 */
-	async importWorkflow(json: WorkflowJson): Promise<string> {
+	async importWorkflow(given: WorkflowJson): Promise<string> {
+		const json = await withDeliveryTable(this, given); // the example trigger workflow's data table, as a user picks it
 		const body = {
 			name: json.name,
 			nodes: json.nodes,

@@ -39,12 +39,8 @@ export const DOCUMENTED = {
 	afterRestart: count(otherProcess[1], 'after a restart'),
 	/** … when its signed occurred_at is older than the Replay Window. */
 	outsideReplayWindow: count(tooOld[1], 'older than the Replay Window'),
-	/** Items that pass the example's Remove Duplicates step for a delivery repeated at the same process. */
-	downstreamSameProcess: count(sameProcess[2], 'same process, with Remove Duplicates'),
-	/**
-	 * … repeated at another process or after a restart: the README says "the items pass once if no other execution of
-	 * the workflow runs its Remove Duplicates step at the same moment", which the suite makes true (deliveries are sent
-	 * one at a time, a repeat only once the first execution has finished), so once.
-	 */
-	downstreamAcrossProcesses: /\bonce\b/.test(otherProcess[2]) ? 1 : Number.NaN,
+	/** Items that pass the example's first-time check (a data table row per delivery id) for a repeat at the same process. */
+	downstreamSameProcess: count(sameProcess[2], 'same process, with the first-time check'),
+	/** … for a repeat at another process or after a restart, also when executions of the workflow overlap. */
+	downstreamAcrossProcesses: count(otherProcess[2], 'another process or after a restart, with the first-time check'),
 } as const;

@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 /**
- * The PinBridge Trigger in queue mode, with the shipped example workflow (trigger → Remove Duplicates on
- * delivery_id → Record Event). Activated through main's API; the emulator delivers to the URL n8n registers
+ * The PinBridge Trigger in queue mode, with the shipped example workflow (trigger → first-time check on delivery_id
+ * in a data table → Record Event). Activated through main's API; the emulator delivers to the URL n8n registers
  * (N8N_WEBHOOK_URL = the webhook processor); the executions run on the worker. Repeats are PinBridge's own bytes:
  * the emulator delivering the same delivery again (`resendDelivery`, what its retries send) to the webhook
  * processor or — as a load balancer in front of both would — to main, which serves production webhooks too.
@@ -22,6 +22,8 @@ const EXAMPLE = 'trigger-pin-published';
 const TRIGGER = 'PinBridge Trigger';
 const RECORD = 'Record Event';
 const REAL = 10;
+/** Deliveries sent to two processes at once (PinBridge retrying one n8n answered late, behind a load balancer). */
+const SIMULTANEOUS = 10;
 
 const deliveryIdOf = (execution: N8nExecution) => String(nodeOutput(execution, TRIGGER)[0]?.delivery_id ?? '');
 
@@ -33,6 +35,14 @@ export function queueTrigger(suite: QueueSuite): void {
 	let webhookId = '';
 	let delivered: Array<{ id: string; body: string }> = [];
 	const urlOf = (n8n: N8nInstance) => `${n8n.url}/webhook/${path}`;
+	const postDelivery = async (n8n: N8nInstance, body: string, signature: string, deliveryId: string) =>
+		(
+			await fetch(urlOf(n8n), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-pinbridge-event': 'pin.published', 'x-pinbridge-delivery-id': deliveryId, 'x-pinbridge-signature': signature },
+				body,
+			})
+		).status;
 	const hooks = async () => await suite.emu.control.webhooks(suite.trigger.workspaceId);
 	/** Executions expected so far: one per real delivery, plus the extra ones the README promises for each repeat. */
 	let expectedExecutions = REAL;
@@ -73,19 +83,18 @@ export function queueTrigger(suite: QueueSuite): void {
 
 	it(`${REAL} real deliveries (Pins published in the trigger's workspace) → one execution each, on the worker, each recorded once`, async () => {
 		expect(webhookId).not.toBe('');
-		// One at a time, each execution finished before the next Pin: n8n's Remove Duplicates keeps a workflow's ids in
-		// one database row that each execution reads and rewrites whole, so executions of the workflow whose Remove
-		// Duplicates steps overlap can drop each other's ids (seen here with 10 at once on a worker with concurrency 5:
-		// a later repeat of a dropped id passed). The README's "passes once" holds when they do not overlap.
-		for (let i = 0; i < REAL; i++) {
-			const created = await createPinIn(suite.emu, suite.trigger, {
-				title: `Queue trigger #${i}`,
-				imageUrl: `https://images.example.com/queue/trigger/${i}.jpg`,
-				idempotencyKey: `queue-trigger-${i}`,
-			});
-			expect(created).toBe(201);
-			await suite.client.waitForExecutions(workflowId, i + 1, { timeoutMs: 60_000 });
-		}
+		// All at once: the worker runs their executions side by side (the example's first-time check keeps one data
+		// table row per delivery, so overlapping executions cannot drop each other's ids).
+		const created = await Promise.all(
+			Array.from({ length: REAL }, async (_, i) =>
+				await createPinIn(suite.emu, suite.trigger, {
+					title: `Queue trigger #${i}`,
+					imageUrl: `https://images.example.com/queue/trigger/${i}.jpg`,
+					idempotencyKey: `queue-trigger-${i}`,
+				}),
+			),
+		);
+		expect(created).toEqual(created.map(() => 201));
 		const list = await waitFor(
 			async () => {
 				const all = await suite.emu.control.deliveries({ webhook_id: webhookId });
@@ -109,7 +118,7 @@ export function queueTrigger(suite: QueueSuite): void {
 		expect([executions[delivered[0].id], recorded[delivered[0].id]]).toEqual([DOCUMENTED.sameProcess, DOCUMENTED.downstreamSameProcess]);
 	});
 
-	it(`first at the webhook processor, then at main → ${DOCUMENTED.acrossProcesses} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (Remove Duplicates)`, async () => {
+	it(`first at the webhook processor, then at main → ${DOCUMENTED.acrossProcesses} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (first-time check)`, async () => {
 		const again = await suite.emu.control.resendDelivery(delivered[1].id, urlOf(suite.main));
 		console.log(`[queue] trigger: repeat to main answered ${again.status_code} ${again.body}`);
 		expect(again.status_code).toBe(200);
@@ -118,7 +127,7 @@ export function queueTrigger(suite: QueueSuite): void {
 		expect([executions[delivered[1].id], recorded[delivered[1].id]]).toEqual([DOCUMENTED.acrossProcesses, DOCUMENTED.downstreamAcrossProcesses]);
 	});
 
-	it(`after the webhook processor restarts, a replay → ${DOCUMENTED.afterRestart} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (Remove Duplicates)`, async () => {
+	it(`after the webhook processor restarts, a replay → ${DOCUMENTED.afterRestart} executions, recorded ${DOCUMENTED.downstreamAcrossProcesses}× (first-time check)`, async () => {
 		await suite.webhook.restart();
 		const again = await suite.emu.control.resendDelivery(delivered[2].id);
 		console.log(`[queue] trigger: replay after the restart answered ${again.status_code} ${again.body}`);
@@ -127,6 +136,27 @@ export function queueTrigger(suite: QueueSuite): void {
 		const { executions, recorded } = await countsPerDelivery();
 		expect([executions[delivered[2].id], recorded[delivered[2].id]]).toEqual([DOCUMENTED.afterRestart, DOCUMENTED.downstreamAcrossProcesses]);
 		expect([executions[delivered[3].id], recorded[delivered[3].id]]).toEqual([1, 1]); // the others untouched
+	});
+
+	it(`${SIMULTANEOUS} new deliveries, each reaching the webhook processor and main at the same moment → 2 executions each, recorded once`, async () => {
+		const secret = triggerSigningSecret({
+			material: suite.trigger.apiKey,
+			workflowId,
+			nodeId: String(triggerNode?.id),
+			nodeWebhookId: String(triggerNode?.webhookId),
+		});
+		const original = JSON.parse(delivered[0].body) as Record<string, unknown>;
+		const ids = Array.from({ length: SIMULTANEOUS }, (_, i) => `dlv_queue_both_${i}`);
+		const statuses = await Promise.all(
+			ids.flatMap((id) => {
+				const body = JSON.stringify({ ...original, delivery_id: id, occurred_at: new Date().toISOString() });
+				return [suite.webhook, suite.main].map(async (n8n) => await postDelivery(n8n, body, signDelivery(secret, body), id));
+			}),
+		);
+		expect(statuses).toEqual(statuses.map(() => 200));
+		expectedExecutions += 2 * SIMULTANEOUS;
+		const { executions, recorded } = await countsPerDelivery();
+		expect(ids.map((id) => [executions[id], recorded[id]])).toEqual(ids.map(() => [2, DOCUMENTED.downstreamAcrossProcesses]));
 	});
 
 	it(`a delivery signed as PinBridge would but older than the Replay Window → ${DOCUMENTED.outsideReplayWindow} executions; forged → 401 at both`, async () => {
