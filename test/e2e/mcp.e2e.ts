@@ -26,6 +26,6 @@ describe('the "AI agent that writes and schedules Pins" template', () => {
       await env.importExample("pinbridge-mcp-server"),
     );
     expect(toolsOf(imported.nodes)).toEqual(toolsOf(mcpServer.nodes));
-    expect(toolsOf(imported.nodes)).toHaveLength(4);
+    expect(toolsOf(imported.nodes)).toHaveLength(5);
   });
 });

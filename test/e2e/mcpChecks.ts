@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /* eslint-disable import-x/no-unresolved -- the MCP SDK's subpaths resolve through its package.json exports, which this lint resolver does not read */
 // The PinBridge node as AI-agent tools, end to end with no language model: the shipped "PinBridge MCP server"
-// template (n8n's MCP Server Trigger with four PinBridge tools whose inputs come from $fromAI) is imported into a real
+// template (n8n's MCP Server Trigger with five PinBridge tools whose inputs come from $fromAI) is imported into a real
 // n8n and activated; an MCP client (the official TypeScript SDK, as Claude Desktop or any MCP client would) connects
 // to its endpoint, lists the tools and calls them. Every count is read at the emulator.
 // The template ships with Bearer authentication on and no credential chosen (issue 23): as imported it cannot be
@@ -152,18 +152,19 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
         await initializeStatus({ Authorization: `Bearer ${bearerToken}` }),
       ).toBe(200);
       // The authenticated SDK client (beforeAll) is served: it lists the tools.
-      expect((await client.listTools()).tools.length).toBe(4);
+      expect((await client.listTools()).tools.length).toBe(5);
       await anonymous.close().catch(() => undefined);
     });
 
     afterAll(async () => await client?.close());
 
-    it("lists the four tools with what an LLM needs: purpose, required inputs, types and limits in words", async () => {
+    it("lists the five tools with what an LLM needs: purpose, required inputs, types and limits in words", async () => {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual([
         "get_pin_status",
         "list_boards",
         "publish_pin",
+        "queue_pin",
         "schedule_pin",
       ]);
       const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
@@ -205,6 +206,11 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
       expect(schedule.properties.run_at.description).toMatch(
         /time zone offset/,
       );
+      // queue_pin: the Pin's fields only; the plan is the workflow's
+      expect(Object.keys(byName.queue_pin.inputSchema.properties ?? {}).sort()).toEqual(
+        Object.keys(publishSchema.properties).sort(),
+      );
+      expect(byName.queue_pin.description).toMatch(/next free posting time/);
       expect(
         Object.keys(byName.list_boards.inputSchema.properties ?? {}),
       ).toEqual([]);
@@ -283,6 +289,32 @@ export function mcpChecks(env: E2eEnvironment, label: string): void {
         await env.emu.control.requests({ method: "POST", path: "/v1/pins" }),
       ).toHaveLength(0);
       expect(await env.emu.control.pins()).toHaveLength(0);
+    });
+
+    it("queue_pin puts one Pin at the next free posting time; the same call again returns that schedule", async () => {
+      await env.emu.control.reset();
+      const before = Date.now();
+      const call = async () =>
+        itemsOf(
+          (await client.callTool({
+            name: "queue_pin",
+            arguments: pinArguments(),
+          })) as ToolResult,
+        );
+      const [queued] = await call();
+      expect(queued).toMatchObject({ status: "scheduled", queue_status: "added" });
+      expect(String(queued.slot_local).slice(11, 16)).toMatch(/^(09|13|19):00$/);
+      const slot = Date.parse(String(queued.slot_utc));
+      expect(Date.parse(String(queued.run_at))).toBe(slot);
+      // the plan's next time: at least a minute ahead, and no plan gap is longer than 19:00 → 09:00
+      expect(slot).toBeGreaterThanOrEqual(before + 60_000);
+      expect(slot - before).toBeLessThanOrEqual(14 * 3600_000 + 60_000);
+      const [again] = await call();
+      expect(again).toMatchObject({ id: queued.id, queue_status: "already_queued" });
+      expect((await env.emu.control.schedules()).map((s) => s.id)).toEqual([queued.id]);
+      expect(
+        await env.emu.control.requests({ method: "POST", path: "/v1/schedules" }),
+      ).toHaveLength(1);
     });
 
     it("schedule_pin creates exactly one schedule at the time asked", async () => {
