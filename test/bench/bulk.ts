@@ -1,19 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-// Bulk publish through the PinBridge node (Publish, Publish Batch, and Schedule Create: a schedule per item) and through
+// Bulk publish through the PinBridge node (Publish, Publish Batch, Schedule Create: a schedule per item at a run_at
+// computed beforehand, and Schedule Add to Queue: a schedule per item at the next free slot of a plan) and through
 // n8n's HTTP Request node, in a real n8n, against the emulator.
 import type { N8nClient, N8nExecution, WorkflowJson } from '../e2e/n8n/client';
 import type { StartedEmulator } from '../emulator/server';
 import { cpuMs, median, sleep } from './sys';
 
-export type Contender = 'pinbridge' | 'batch' | 'schedule' | 'http';
+export type Contender = 'pinbridge' | 'batch' | 'schedule' | 'queue' | 'http';
 
 /** Every contender, in the order the bench runs them within a case (and the report's columns). */
-export const CONTENDERS: readonly Contender[] = ['pinbridge', 'batch', 'schedule', 'http'];
+export const CONTENDERS: readonly Contender[] = ['pinbridge', 'batch', 'schedule', 'queue', 'http'];
 
 export const CONTENDER_LABEL: Record<Contender, string> = {
 	pinbridge: 'PinBridge node (Publish, custom operation)',
 	batch: 'PinBridge node (Publish Batch, ≤ 100 Pins a request)',
 	schedule: 'PinBridge node (Schedule Create, custom operation)',
+	queue: 'PinBridge node (Schedule Add to Queue, 3 a day)',
 	http: 'HTTP Request node',
 };
 
@@ -22,6 +24,7 @@ export const PIN_ROUTE: Record<Contender, { method: 'POST'; path: string }> = {
 	pinbridge: { method: 'POST', path: '/v1/pins' },
 	batch: { method: 'POST', path: '/v1/pins/batch' },
 	schedule: { method: 'POST', path: '/v1/schedules' },
+	queue: { method: 'POST', path: '/v1/schedules' },
 	http: { method: 'POST', path: '/v1/pins' },
 };
 export const routeKey = (c: Contender) => `${PIN_ROUTE[c].method} ${PIN_ROUTE[c].path}`;
@@ -59,11 +62,12 @@ function workflow(name: string, publishNode: WorkflowJson['nodes'][number]): Wor
 /**
  * The PinBridge node with its defaults (Retries and Pacing untouched); the item's idempotency key is passed on.
  * `operation`: 'publish' (one request per Pin), 'publishBatch' (up to 100 Pins per POST /v1/pins/batch) or
- * 'schedule' (Schedule → Create, one schedule per item at the item's run_at; schedules take no idempotency key).
+ * 'schedule' (Schedule → Create, one schedule per item at the item's run_at; schedules take no idempotency key) or
+ * 'queue' (Schedule → Add to Queue: every day 09:00, 13:00 and 19:00, one Pin per time; the items' run_at unused).
  */
 export function pinbridgeWorkflow(
 	t: BulkTargets,
-	operation: 'publish' | 'publishBatch' | 'schedule' = 'publish',
+	operation: 'publish' | 'publishBatch' | 'schedule' | 'queue' = 'publish',
 ): WorkflowJson {
 	const content = {
 		account: { __rl: true, mode: 'id', value: t.emu.accountId },
@@ -72,10 +76,18 @@ export function pinbridgeWorkflow(
 		imageUrl: '={{ $json.image_url }}',
 		title: '={{ $json.title }}',
 	};
+	const everyDay = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 	const what =
 		operation === 'schedule'
 			? { resource: 'schedule', operation: 'create', runAt: '={{ $json.run_at }}' }
-			: { resource: 'pin', operation, publishOptions: { idempotencyKey: '={{ $json.idempotency_key }}' } };
+			: operation === 'queue'
+				? {
+						resource: 'schedule',
+						operation: 'addToQueue',
+						postingTimes: { slot: [{ days: everyDay, times: '09:00, 13:00, 19:00' }] },
+						pinsPerSlot: 1,
+					}
+				: { resource: 'pin', operation, publishOptions: { idempotencyKey: '={{ $json.idempotency_key }}' } };
 	return workflow(`bench: ${operation} with the PinBridge node`, {
 		name: PUBLISH,
 		type: 'n8n-nodes-pinbridge-suite.pinBridgeSuite',
@@ -138,6 +150,8 @@ export interface BulkRun {
 	/** Most requests open at once, and requests sent, on the contender's route (PIN_ROUTE), counted by the emulator. */
 	maxInFlight: number;
 	pinRequests: number;
+	/** GET /v1/schedules requests (Add to Queue's one listing per run; reconciliation look-ups after lost answers). */
+	listingRequests: number;
 	/** Of those requests, how many the emulator answered with an injected 503. */
 	injected503s: number;
 	cpuMsPerItem?: number;
@@ -229,7 +243,7 @@ export async function runBulkOnce(
 
 	const counters = await emu.control.counters();
 	const routeLog = await emu.control.requests(PIN_ROUTE[c.contender]);
-	const created = c.contender === 'schedule' ? emu.control.schedules() : emu.control.pins();
+	const created = PIN_ROUTE[c.contender].path === '/v1/schedules' ? emu.control.schedules() : emu.control.pins();
 	const pins = (await created) as unknown as Array<Record<string, any>>;
 	const full = await client.getExecution(executionId, true);
 	const runs = full.data?.resultData?.runData?.[PUBLISH] ?? [];
@@ -245,6 +259,7 @@ export async function runBulkOnce(
 		duplicates: countDuplicates(pins),
 		maxInFlight: counters.max_in_flight_by_route?.[routeKey(c.contender)] ?? 0,
 		pinRequests: counters.requests_by_route?.[routeKey(c.contender)] ?? 0,
+		listingRequests: counters.requests_by_route?.['GET /v1/schedules'] ?? 0,
 		injected503s: routeLog.filter((r) => r.fault_id !== null).length,
 		cpuMsPerItem: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / c.pins : undefined,
 	};

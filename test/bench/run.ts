@@ -3,11 +3,12 @@
  * npm run bench [-- --quick] [-- --out FILE] [-- --no-build] [-- --profile]
  *
  * Starts the PinBridge emulator (50 ms latency, plan enterprise) and a real n8n with this package, then measures
- * bulk publishing through the PinBridge node (Publish, Publish Batch, Schedule Create) vs n8n's HTTP Request node (200 and 1,000
+ * bulk publishing through the PinBridge node (Publish, Publish Batch, Schedule Create, Add to Queue) vs n8n's HTTP Request node (200 and 1,000
  * Pins, no faults and 5 % 503s, median of 3 runs) and signed deliveries to the PinBridge Trigger vs a plain Webhook node. Writes BENCHMARKS.md
  * (hand-written notes after its marker are kept) and prints the table. Nothing is asserted.
  *   --quick    200 Pins only, 1 run per case, 200 deliveries; writes to the temp folder unless --out is given.
  *   --profile  run n8n with --cpu-prof for one PinBridge case and print where its CPU time went (see profile.ts).
+ *   --pins N   bulk cases of N items only (e.g. 1000).
  *   --only bulk|trigger   run one half only.   --keep   keep n8n's user folder (log, DB) in the temp folder.
  *   --lazy-isolates  start n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (see BENCHMARKS.md, trigger).
  */
@@ -45,7 +46,7 @@ const option = (name: string) => {
 const QUICK = flag('quick');
 const LATENCY_MS = 50;
 const REPEAT = QUICK ? 1 : 3;
-const SIZES = QUICK ? [200] : [200, 1000];
+const SIZES = option('pins') ? [Number(option('pins'))] : QUICK ? [200] : [200, 1000];
 const DELIVERIES = QUICK ? 200 : 1000;
 /** One trigger run per contender: 1,000 deliveries each already take minutes on a loaded machine. */
 const TRIGGER_REPEAT = 1;
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
 			pinbridge: await client.importWorkflow(pinbridgeWorkflow(targets)),
 			batch: await client.importWorkflow(pinbridgeWorkflow(targets, 'publishBatch')),
 			schedule: await client.importWorkflow(pinbridgeWorkflow(targets, 'schedule')),
+			queue: await client.importWorkflow(pinbridgeWorkflow(targets, 'queue')),
 			http: await client.importWorkflow(httpWorkflow(targets)),
 		};
 		const pid = () => n8n?.pid();
