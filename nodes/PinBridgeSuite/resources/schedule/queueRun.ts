@@ -109,13 +109,12 @@ function slotFields(instant: number, timeZone: string): IDataObject {
 }
 
 /** A schedule's output: run_at in the plan's zone, then how it got into the queue and its slot. */
-export function queueOutput(schedule: IDataObject, status: string, timeZone: string, extra: IDataObject = {}): IDataObject {
+export function queueOutput(schedule: IDataObject, status: string, timeZone: string): IDataObject {
 	const instant = instantOf(schedule.run_at);
 	return {
 		...withLocalRunAt(schedule, timeZone),
 		queue_status: status,
 		...(Number.isNaN(instant) ? {} : slotFields(instant, timeZone)),
-		...extra,
 	};
 }
 
