@@ -12,11 +12,12 @@
  *   names, with this node's events, enabled, and set with the secret derived from the credential as it is now.
  * - create makes that true: it updates a registration already at this URL in place (PATCH: the same id keeps
  *   receiving), or creates one, then removes every other registration at this URL.
- * - delete removes the stored registration and every registration at this URL.
+ * - delete removes the stored registration, the ones this process made, and then every other registration at this
+ *   URL (see deleteWebhook for when it does not).
  * What follows: while the workflow is active there is exactly one registration once an activation has run; after a
- * deactivation there is none, except one created by an activation that n8n ran after that deactivation's delete,
- * which the next activation (or deactivation) removes. A registration at this URL is assumed to be this node's: n8n
- * allows one active workflow per webhook path.
+ * deactivation there is none, except one created by an activation that n8n ran after that deactivation's delete, or
+ * one whose id neither static data nor this process knows (its save failed, then n8n restarted): the next activation
+ * removes it. n8n allows one active workflow per webhook path, so a registration at this URL is this node's.
  *
  * What is kept in the workflow's static data (node scope) — nothing secret: n8n's public API, workflow exports and
  * backups show static data in plain text.
@@ -178,6 +179,7 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 		if (kept === '') kept = await createAtPinBridge(pinBridge, wanted);
 		for (const other of atUrl) if (other.id !== kept) await deleteAtPinBridge(pinBridge, other.id as string);
 
+		registeredInProcess.set(ownedKey(ctx, wanted.url), new Set([kept]));
 		clearRegistration(staticData);
 		Object.assign(staticData, {
 			webhookId: kept,
@@ -192,20 +194,35 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 }
 
 /**
- * delete. Removes the stored registration and every registration at this node's URL (one whose id never reached
- * static data included); 404s count as removed. Static data is cleared after; a failure keeps it, to try again.
+ * Registrations this process made or kept, per node and URL, until a delete: what the node owns even when the static
+ * data n8n hands a later call does not say so (a save that failed, a call handed data from before the save).
+ */
+const registeredInProcess = new Map<string, Set<string>>();
+
+function ownedKey(ctx: IHookFunctions, url: string): string {
+	return [String(ctx.getWorkflow().id ?? ''), ctx.getNode().id, url].join('\n');
+}
+
+/**
+ * delete. Removes the stored registration and the ones this process made; then, when either shows that this node
+ * registered at its URL, every other registration there too (one whose id never reached static data). Without that
+ * evidence registrations at the URL are left alone: n8n 1.x also calls delete for a workflow whose activation failed
+ * because another active workflow holds the same webhook path, and that URL's registration is the other workflow's.
+ * 404s count as removed. Static data is cleared after; a failure keeps it, to try again.
  */
 export async function deleteWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
 	const pinBridge = context(ctx);
-	const previous = storedId(staticData);
-	const url = ctx.getNodeWebhookUrl('default');
-	if (previous !== '') await deleteAtPinBridge(pinBridge, previous);
-	if (url) {
+	const url = ctx.getNodeWebhookUrl('default') ?? '';
+	const key = ownedKey(ctx, url);
+	const owned = new Set([storedId(staticData), ...(registeredInProcess.get(key) ?? [])].filter((id) => id !== ''));
+	for (const id of owned) await deleteAtPinBridge(pinBridge, id);
+	if (owned.size > 0 && url !== '') {
 		for (const webhook of await webhooksAt(pinBridge, url)) {
-			if (webhook.id !== previous) await deleteAtPinBridge(pinBridge, webhook.id as string);
+			if (!owned.has(webhook.id as string)) await deleteAtPinBridge(pinBridge, webhook.id as string);
 		}
 	}
+	registeredInProcess.delete(key);
 	clearRegistration(staticData);
 	return true;
 }

@@ -81,6 +81,17 @@ describe('PinBridge Trigger: registration converges, whatever n8n does with its 
 		expect((await atUrl()).map((webhook) => webhook.id)).toEqual([storedIn(store)]);
 	});
 
+	it('a delete for a workflow that never registered (n8n 1.x: its activation refused, the path taken) leaves the other one', async () => {
+		const store = new StaticDataStore();
+		await run(store, { kind: 'activate', from: 0, saved: true });
+		const other = new TriggerHarness({
+			workflowId: 'wf-same-path',
+			credentials: { pinBridgeSuiteApi: { baseUrl: emu.url, apiKey: emu.apiKey } },
+		});
+		await other.delete();
+		expect((await atUrl()).map((webhook) => webhook.id)).toEqual([storedIn(store)]);
+	});
+
 	it('a check at activation only reads; an activation that finds its registration current sends nothing else', async () => {
 		const store = new StaticDataStore();
 		await run(store, { kind: 'activate', from: 0, saved: true });

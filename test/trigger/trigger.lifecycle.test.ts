@@ -288,15 +288,11 @@ describe('PinBridge Trigger: registration', () => {
 		expect(harness.staticData).toEqual({});
 	});
 
-	it('delete with nothing stored still removes a registration at this URL', async () => {
+	it('delete for a node that never registered leaves the registration at its URL alone (another workflow holds the path)', async () => {
+		// n8n 1.x calls delete when an activation fails because another active workflow has the same webhook path:
+		// the registration at that URL is the other workflow's.
 		const harness = new TriggerHarness();
-		const scope = nock(TEST_BASE_URL)
-			.get('/v1/webhooks')
-			.reply(200, [{ id: 'orphan', url: PRODUCTION_URL, events: BOTH }])
-			.delete('/v1/webhooks/orphan')
-			.reply(204);
-		expect(await harness.delete()).toBe(true);
-		scope.done();
+		expect(await harness.delete()).toBe(true); // a GET or DELETE would fail: nock has none
 	});
 
 	it('delete counts a 404 as deleted', async () => {

@@ -191,7 +191,8 @@ export class N8nClient {
 			connections: json.connections,
 			settings: json.settings ?? { executionOrder: 'v1' },
 			...(json.staticData ? { staticData: json.staticData } : {}),
-			pinData: json.pinData ?? {},
+			// n8n 1.x/2.0's public API refuses a pinData field ("must NOT have additional properties").
+			...(this.conn.legacyApi ? {} : { pinData: json.pinData ?? {} }),
 		};
 		const created = await this.pub<{ id: string }>('POST', '/workflows', body);
 		return created.id;
