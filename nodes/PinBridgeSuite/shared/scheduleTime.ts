@@ -5,16 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { instantOf } from '../../shared/times';
 import { formatWithOffset, isKnownTimeZone } from './runAt';
-
-/** Offset-less times from PinBridge are on its clock, which is UTC (contract §9.1.5), never the host's zone. */
-const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-function instantOf(value: unknown): number {
-	if (typeof value !== 'string') return Number.NaN;
-	const text = value.trim();
-	return Date.parse(WITHOUT_OFFSET.test(text) ? `${text.replace(' ', 'T')}Z` : text);
-}
 
 /**
  * The schedule with `run_at_local` (e.g. `2026-12-08T09:00:00-05:00`) and `time_zone` (e.g. `America/New_York`) placed
