@@ -2,7 +2,8 @@
 // time zone, Start, a refused row (nothing sent, no slot taken), and plan parameters that break a rule.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { formatWithOffset, resolveDateTime } from '../../../nodes/PinBridgeSuite/shared/runAt';
+import { formatWithOffset, resolveDateTime, zoneOffsetMinutes } from '../../../nodes/PinBridgeSuite/shared/runAt';
+import { transportRuntime } from '../../../nodes/shared/transport/request';
 import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator({ timezone: 'Europe/Berlin' });
@@ -80,6 +81,33 @@ describe('Schedule → Add to Queue options', () => {
 		expect(slots(result.items)).toEqual([nine[0], 'Title: must be at most 100 characters (it has 101)', nine[1]]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(await emulator.emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(2);
+	});
+
+	it('across clock changes: a Sunday 02:30 on the spring-forward day runs at 03:00 (sharing it with 03:00), a repeated 02:30 is used once', async () => {
+		// Move PinBridge's clock (and the node's) to the Wednesday before Berlin's next spring-forward Sunday.
+		const DAY = 86_400_000;
+		const now = await emulator.emu.control.now();
+		const offset = (t: number) => zoneOffsetMinutes('Europe/Berlin', t);
+		// Noon to noon, so that the day found is the change's own date.
+		let gapDay = now - (now % DAY) + 11 * 3_600_000 + DAY;
+		while (offset(gapDay) <= offset(gapDay - DAY)) gapDay += DAY;
+		const moved = (await emulator.emu.control.advance((gapDay - 4 * DAY - now) / 1000)).epoch_ms;
+		transportRuntime.now = () => moved;
+		const sundays = { postingTimes: { slot: [{ days: ['sunday'], times: '02:30, 03:00' }] } };
+		const spring = await run(queueParameters(sundays), { items: rows(['S1', 'S2', 'S3', 'S4']) });
+		expect(spring.error).toBeUndefined();
+		const [gap, next] = [formatWithOffset(gapDay, 'Europe/Berlin').slice(0, 10), formatWithOffset(gapDay + 7 * DAY, 'Europe/Berlin').slice(0, 10)];
+		expect(slots(spring.items)).toEqual([`${gap}T03:00:00+02:00`, `${gap}T03:00:00+02:00`, `${next}T02:30:00+02:00`, `${next}T03:00:00+02:00`]);
+
+		// …and to the Wednesday before the next fall-back Sunday: 02:30 happens twice there, and is one slot, the first
+		let backDay = gapDay + 7 * DAY;
+		while (offset(backDay) >= offset(backDay - DAY)) backDay += DAY;
+		const later = (await emulator.emu.control.advance((backDay - 4 * DAY - moved) / 1000)).epoch_ms;
+		transportRuntime.now = () => later;
+		const autumn = await run(queueParameters({ postingTimes: { slot: [{ days: ['sunday'], times: '02:30' }] } }), { items: rows(['A1', 'A2']) });
+		expect(autumn.error).toBeUndefined();
+		const [back, after] = [formatWithOffset(backDay, 'Europe/Berlin').slice(0, 10), formatWithOffset(backDay + 7 * DAY, 'Europe/Berlin').slice(0, 10)];
+		expect(slots(autumn.items)).toEqual([`${back}T02:30:00+02:00`, `${after}T02:30:00+01:00`]);
 	});
 
 	it.each([
