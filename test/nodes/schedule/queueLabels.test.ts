@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Add to Queue as n8n users look for it: "queue" in the nodes panel search, the action under Schedule, its subtitle.
 import { readFileSync } from 'fs';
 import path from 'path';
