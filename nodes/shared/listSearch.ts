@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type 
 
 import { healthNote } from './accountHealth';
 import { listItemsOf } from './transport/lists';
-import { credentialTypeOf, pinBridgeRequest, type PinBridgeContext } from './transport/request';
+import { credentialTypeOf, pinBridgeRequest } from './transport/request';
 
 /**
  * n8n shows only an error's message under a picker ("Could not load list — …"): when PinBridge refuses the key, the
@@ -10,7 +10,7 @@ import { credentialTypeOf, pinBridgeRequest, type PinBridgeContext } from './tra
  */
 function namingTheCredential(ctx: ILoadOptionsFunctions, error: Error): Error {
 	if (String((error as { httpCode?: unknown }).httpCode) !== '401') return error;
-	const name = ctx.getNode().credentials?.[credentialTypeOf(ctx as unknown as PinBridgeContext)]?.name;
+	const name = ctx.getNode().credentials?.[credentialTypeOf(ctx)]?.name;
 	return new NodeOperationError(
 		ctx.getNode(),
 		`PinBridge refused the ${name ? `credential "${name}"` : 'selected credential'}: ${error.message}. Open it and paste a current API key (PinBridge dashboard → API keys).`,
@@ -20,7 +20,7 @@ function namingTheCredential(ctx: ILoadOptionsFunctions, error: Error): Error {
 
 /** A picker's list: every item PinBridge lists at `path`. */
 async function listOf(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
-	const { body } = await pinBridgeRequest(ctx as unknown as PinBridgeContext, {
+	const { body } = await pinBridgeRequest(ctx, {
 		method: 'GET',
 		path,
 		...(qs ? { qs } : {}),

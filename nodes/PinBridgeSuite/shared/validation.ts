@@ -10,8 +10,6 @@ import { opaqueIdOf } from '../../shared/opaqueId';
 import { characterCount, describeValue, textOf } from '../../shared/values';
 import type { ItemContext } from './itemContext';
 
-export { characterCount, describeValue };
-
 /**
  * Checks done before anything is sent. A failed check names the field and the rule, and no request leaves for
  * that item; with Continue On Fail the item carries the error and the others go on.

@@ -1,5 +1,4 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-
+import { noContentAnswer } from '../../shared/noContentAnswer';
 import { requireId } from '../../shared/validation';
 import { accountLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
@@ -12,14 +11,7 @@ export const disconnectAccount: OperationDefinition = {
 		description: 'Revoke PinBridge’s access to a Pinterest account',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pinterest/accounts/{{ $parameter.account }}' },
-			output: {
-				postReceive: [
-					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						const id = this.getNodeParameter('account', '', { extractValue: true }) as string;
-						return [{ json: { id, disconnected: true } }];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('disconnected', { id: ['account', 'Pinterest Account'] })] },
 		},
 	},
 	prepare: [requireId('account', 'Pinterest Account')],

@@ -1,6 +1,5 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { requireId, textParameter } from '../../shared/validation';
+import { noContentAnswer } from '../../shared/noContentAnswer';
+import { requireId } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 
 export const revokeApiKey: OperationDefinition = {
@@ -11,14 +10,7 @@ export const revokeApiKey: OperationDefinition = {
 		description: 'Delete an API key; anything still using it is refused from then on',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/api-keys/{{ String($parameter.keyId).trim() }}' },
-			output: {
-				postReceive: [
-					// 204 with no body: say which key was revoked.
-					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						return [{ json: { id: textParameter(this, 'keyId', 'API Key ID'), revoked: true } }];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('revoked', { id: ['keyId', 'API Key ID'] })] },
 		},
 	},
 	prepare: [requireId('keyId', 'API Key ID')],

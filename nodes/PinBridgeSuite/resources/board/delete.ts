@@ -1,6 +1,5 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { requireId, textParameter } from '../../shared/validation';
+import { noContentAnswer } from '../../shared/noContentAnswer';
+import { requireId } from '../../shared/validation';
 import { accountLocator, boardLocator } from '../../../shared/locators';
 import type { OperationDefinition } from '../operation';
 
@@ -16,22 +15,7 @@ export const deleteBoard: OperationDefinition = {
 				url: '=/v1/pinterest/boards/{{ String($parameter.board).trim() }}',
 				qs: { account_id: '={{ $parameter.account }}' },
 			},
-			output: {
-				postReceive: [
-					// PinBridge answers 204 with no body: say what was deleted so the item is useful downstream.
-					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						return [
-							{
-								json: {
-									id: textParameter(this, 'board', 'Board'),
-									account_id: textParameter(this, 'account', 'Pinterest Account'),
-									deleted: true,
-								},
-							},
-						];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('deleted', { id: ['board', 'Board'], account_id: ['account', 'Pinterest Account'] })] },
 		},
 	},
 	prepare: [requireId('account', 'Pinterest Account'), requireId('board', 'Board')],

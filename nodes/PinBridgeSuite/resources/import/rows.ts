@@ -7,8 +7,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { canonicalJson, MAX_IDEMPOTENCY_KEY_LENGTH, sha256Hex } from '../../shared/idempotency';
 import { relatedTermsOf } from '../../shared/pinContent';
 import { opaqueIdOf } from '../../../shared/opaqueId';
-import { characterCount, invalidField } from '../../shared/validation';
-import { textOf } from '../../../shared/values';
+import { characterCount, textOf } from '../../../shared/values';
+import { invalidField } from '../../shared/validation';
 import { resolveRunAt } from '../../shared/runAt';
 import { transportRuntime } from '../../../shared/transport/request';
 

@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
-
-import { textParameter } from '../../shared/validation';
+import { noContentAnswer } from '../../shared/noContentAnswer';
 import type { OperationDefinition } from '../operation';
 import { pinIdField, requirePinId } from './pinId';
 
@@ -17,20 +10,7 @@ export const deletePin: OperationDefinition = {
 		description: 'Delete a Pin from PinBridge and, optionally, from Pinterest',
 		routing: {
 			request: { method: 'DELETE', url: '=/v1/pins/{{ String($parameter.pinId).trim() }}' },
-			output: {
-				postReceive: [
-					// 204 has no body: say what happened. With delete_from_pinterest PinBridge reports it (200).
-					async function (
-						this: IExecuteSingleFunctions,
-						items: INodeExecutionData[],
-						response: IN8nHttpFullResponse,
-					): Promise<INodeExecutionData[]> {
-						const body = response.body as IDataObject | undefined;
-						if (body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length) return items;
-						return [{ json: { id: textParameter(this, 'pinId', 'Pin ID'), deleted: true } }];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('deleted', { id: ['pinId', 'Pin ID'] })] },
 		},
 	},
 	prepare: [requirePinId],

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-
 import type { ExplainFailure } from '../../shared/explain';
+import { noContentAnswer } from '../../shared/noContentAnswer';
 import { textParameter } from '../../shared/validation';
 import type { OperationDefinition } from '../operation';
 import { requireScheduleId, scheduleIdField, scheduleUrl } from './scheduleId';
@@ -21,16 +20,7 @@ export const deleteSchedule: OperationDefinition = {
 		description: 'Delete a done, failed or canceled schedule; the Pin a done schedule published stays',
 		routing: {
 			request: { method: 'DELETE', url: scheduleUrl() },
-			output: {
-				postReceive: [
-					// 204 has no body: say what happened.
-					async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-						const body = response.body as IDataObject | undefined;
-						if (body && typeof body === 'object' && Object.keys(body).length) return [{ json: body }];
-						return [{ json: { id: textParameter(this, 'scheduleId', 'Schedule ID'), deleted: true } }];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('deleted', { id: ['scheduleId', 'Schedule ID'] })] },
 		},
 	},
 	prepare: [requireScheduleId],

@@ -1,6 +1,4 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { textParameter } from '../../shared/validation';
+import { noContentAnswer } from '../../shared/noContentAnswer';
 import type { OperationDefinition } from '../operation';
 import { requireWebhookId, WEBHOOK_URL_PATH, webhookIdField } from './fields';
 
@@ -12,14 +10,7 @@ export const deleteWebhook: OperationDefinition = {
 		description: 'Stop PinBridge sending events to a webhook and remove it',
 		routing: {
 			request: { method: 'DELETE', url: WEBHOOK_URL_PATH },
-			output: {
-				postReceive: [
-					// 204 with no body: say what was deleted.
-					async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-						return [{ json: { id: textParameter(this, 'webhookId', 'Webhook ID'), deleted: true } }];
-					},
-				],
-			},
+			output: { postReceive: [noContentAnswer('deleted', { id: ['webhookId', 'Webhook ID'] })] },
 		},
 	},
 	prepare: [requireWebhookId],

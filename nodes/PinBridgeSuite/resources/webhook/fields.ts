@@ -2,7 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { responseToItems, sendThroughHelper, type SendItem } from '../../shared/routedItem';
-import { characterCount, checkText, invalidField, requireId } from '../../shared/validation';
+import { characterCount } from '../../../shared/values';
+import { checkText, invalidField, requireId } from '../../shared/validation';
 
 export const WEBHOOK_EVENTS = ['pin.published', 'pin.failed'];
 export const SECRET_MIN_LENGTH = 16;
