@@ -1,7 +1,7 @@
 // Asset → Get Many, Delete, Download and Pinterest Account health against the PinBridge emulator, through n8n's
 // execution engine (no nock: every request really goes out).
-import { useEmulator } from '../harness/emulator';
-import { binaryItem, PNG_BYTES } from './pin/fixtures';
+import { useEmulator } from '../../harness/emulator';
+import { binaryItem, PNG_BYTES } from '../pin/fixtures';
 
 const emulator = useEmulator();
 const run = emulator.run;

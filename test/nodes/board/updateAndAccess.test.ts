@@ -1,7 +1,7 @@
 // Board → Update, Check Access, Create's PROTECTED privacy and scope_missing (API 1.30+): requests and items (nock).
-import { nock, useNock } from '../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
-import { recordRequests } from './pin/fixtures';
+import { nock, useNock } from '../../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { recordRequests } from '../pin/fixtures';
 
 useNock();
 

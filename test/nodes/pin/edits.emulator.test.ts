@@ -2,7 +2,7 @@
 // n8n's execution engine (no nock: every request really goes out).
 import type { IDataObject } from 'n8n-workflow';
 
-import { useEmulator } from '../harness/emulator';
+import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator();
 const run = emulator.run;
@@ -22,7 +22,7 @@ const content = (overrides: IDataObject = {}) => ({
 const publish = async (overrides: IDataObject = {}) =>
 	(await run({ ...content(overrides), operation: 'publish' })).items[0].json as IDataObject & { id: string };
 
-describe('Pin 1.41 operations against the emulator', () => {
+describe('Pin → Validate, Update, Retry with overrides, Get Many filters against the emulator', () => {
 	it('Validate: valid before publishing, then warns that the key names the published Pin; nothing created by it', async () => {
 		const first = await run({ ...content(), operation: 'validate' });
 		expect(first.items[0].json).toMatchObject({ valid: true, summary: 'Valid: PinBridge would accept it', failedChecks: [] });

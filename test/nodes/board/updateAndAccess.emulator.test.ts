@@ -1,11 +1,11 @@
 // Board → Update, Check Access, Create with scope_missing against the PinBridge emulator, through n8n's engine.
-import { useEmulator } from '../harness/emulator';
+import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator();
 const run = emulator.run;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-describe('Board 1.41 operations against the emulator', () => {
+describe('Board → Update, Check Access and Create (scope_missing) against the emulator', () => {
 	it('Update renames and makes a board PROTECTED; Check Access says publishable, or why not', async () => {
 		const picked = { account: byId(emulator.emu.accountId), board: byId(emulator.emu.boardIds[0]) };
 		const updated = await run({ resource: 'board', operation: 'update', ...picked, updateFields: { name: 'Soups', privacy: 'PROTECTED' } });

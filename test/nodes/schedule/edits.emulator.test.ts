@@ -1,6 +1,6 @@
 // Schedule → Validate, Update, Retry, Delete, Get Many search/sort against the PinBridge emulator, through n8n's
 // execution engine (no nock: every request really goes out; the emulator's clock is manual).
-import { useEmulator } from '../harness/emulator';
+import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator({ timezone: 'UTC' });
 const run = emulator.run;
@@ -21,7 +21,7 @@ const content = async (title: string, hours = 1, imageUrl = 'https://images.exam
 	title,
 });
 
-describe('Schedule 1.41 operations against the emulator', () => {
+describe('Schedule → Validate, Update, Retry, Delete, Get Many search and sort against the emulator', () => {
 	it('Validate stores nothing; Update moves it and clears the link; Get Many finds it by search, sorted', async () => {
 		const checked = await run({ ...(await content('Soup of the day')), operation: 'validate' });
 		expect(checked.items[0].json).toMatchObject({ valid: true, summary: 'Valid: PinBridge would accept it' });
