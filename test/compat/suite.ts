@@ -5,6 +5,7 @@ import { useE2eEnvironment } from '../e2e/fixture';
 import type { N8nVersionSpec } from '../e2e/n8n/versions';
 import { mcpChecks } from '../e2e/mcpChecks';
 import { actionChecks } from './actionChecks';
+import { refusedItemChecks } from './refusedItemChecks';
 import { repeatChecks } from './repeatChecks';
 import { triggerChecks } from './triggerChecks';
 import { compatVersions, packedPackageDir } from './versions';
@@ -16,6 +17,7 @@ export function describeCompat(spec: N8nVersionSpec): void {
 	}
 	const env = useE2eEnvironment(`compat-${spec.version}`, { clock: 'manual' }, { spec, packedPackageDir: packedPackageDir() });
 	actionChecks(env, spec.version);
+	refusedItemChecks(env, spec.version);
 	triggerChecks(env, spec.version);
 	repeatChecks(env, spec.version);
 	// n8n's MCP Server Trigger ships with every version of the tier (1.123.x and 2.x).
