@@ -12,7 +12,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { withPinterestLink } from '../shared/pinterestLink';
-import type { PinBridgeContext } from '../shared/transport/request';
 import { claimDelivery, DEFAULT_REPLAY_WINDOW_HOURS, releaseDelivery, replayVerdict } from './deliveries';
 import { readFilters } from './filters';
 import { filterVerdict, lookUpPin, needsPin, type PinLookup } from './pinFilters';
@@ -114,7 +113,7 @@ async function verify(
 	if (lastTried === undefined || Date.now() - lastTried >= SECRET_REUSE_MS) {
 		secretUpdates.set(update, Number.POSITIVE_INFINITY); // claimed before awaiting: concurrent calls skip
 		try {
-			await setSecretAtPinBridge(ctx as unknown as PinBridgeContext, webhookId, secret, SECRET_UPDATE_SETTINGS);
+			await setSecretAtPinBridge(ctx, webhookId, secret, SECRET_UPDATE_SETTINGS);
 		} catch (error) {
 			secretUpdates.set(update, Date.now());
 			ctx.logger.warn(`PinBridge Trigger: could not update the webhook secret at PinBridge: ${(error as Error).message}`);
@@ -184,7 +183,7 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	}
 	let lookup: PinLookup | undefined;
 	if (needsPin(body, filters, options.fetchFullPin === true)) {
-		lookup = await lookUpPin(ctx as unknown as PinBridgeContext, text(body.pin_id));
+		lookup = await lookUpPin(ctx, text(body.pin_id));
 		if (lookup.failure !== undefined) {
 			if (deliveryId !== undefined) releaseDelivery(scope, deliveryId);
 			throw withoutSecret(ctx.getNode(), lookup.failure, secret);
