@@ -61,7 +61,13 @@ function loadEmulator(): typeof import('../../emulator/server') {
 }
 
 export async function startDevEnvironment(
-	opts: { port?: number; emulatorPort?: number; userFolder?: string } = {},
+	opts: {
+		port?: number;
+		emulatorPort?: number;
+		userFolder?: string;
+		/** Reload the package when dist/ changes (default true; a check running beside other builds turns it off). */
+		reload?: boolean;
+	} = {},
 ): Promise<DevEnvironment> {
 	await installN8n(); // no-op when the cache already has it
 	const { startEmulator } = loadEmulator();
@@ -79,7 +85,7 @@ export async function startDevEnvironment(
 			port: opts.port ?? DEV_PORT,
 			userFolder: opts.userFolder ?? path.join(cacheRoot(), 'dev-user-folder'),
 			owner: DEV_OWNER,
-			env: { N8N_DEV_RELOAD: 'true', N8N_LOG_LEVEL: 'info', GENERIC_TIMEZONE: timeZone },
+			env: { N8N_DEV_RELOAD: String(opts.reload ?? true), N8N_LOG_LEVEL: 'info', GENERIC_TIMEZONE: timeZone },
 		});
 	} catch (err) {
 		await emu.close();
