@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 // Browser check of issue 23 ("a newcomer's second hour"), in Debian's Chromium against the real n8n started exactly
 // as `npm run dev` starts it (test/e2e/n8n/dev.ts: its examples, credential and time zone):
 // 1. every example `npm run dev` imported runs, and Execute step then works on each PinBridge node; every example
