@@ -87,7 +87,7 @@ export function checkMaxLength(ctx: ItemContext, label: string, text: string, ma
 	return text;
 }
 
-/** A preSend that insists an ID parameter is given and can be an id before the request is built into a URL. */
+/** A prepare step (resources/operation.ts) that insists an ID parameter is given and can be an id before anything is sent. */
 export function requireId(name: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		requiredIdParameter(this, name, label);
