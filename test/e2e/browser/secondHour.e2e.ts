@@ -96,40 +96,51 @@ jest.setTimeout(900_000);
   });
 
   it("1. every example npm run dev imported: Execute workflow, then Execute step on each PinBridge node", async () => {
+    // What the walk finds wrong is collected, so that one run reports every point, not only the first.
+    const problems: string[] = [];
+    const check = (ok: boolean, problem: string) => ok || problems.push(problem);
     for (const [name, nodes] of Object.entries(RUNNABLE)) {
       const id = idOf(name);
-      expect({ name, pinData: await storedPinData(id) }).toEqual({ name, pinData: {} });
       await ui.step(`example-${id}`, async () => {
         await ui.openWorkflow(id);
-        expect(await ui.executeWorkflow()).toContain("Workflow executed successfully");
+        const run = await ui.executeWorkflow();
+        check(run.includes("Workflow executed successfully"), `${name}: Execute workflow did not succeed`);
         for (const node of nodes) {
           await ui.openNode(node);
           const output = await ui.executeStep();
-          expect({ name, node, output }).not.toEqual(
-            expect.objectContaining({ output: expect.stringMatching(/Cannot read properties|Problem (running|executing)/) }),
-          );
-          expect(output).toMatch(/\d+ items?\b/);
+          const failure = /(Cannot read properties[^"\n]*|Problem (running|executing) [^\n]*)/.exec(output);
+          check(!failure, `${name} → ${node}: Execute step failed: ${failure?.[0]}`);
+          check(/\d+ items?\b/.test(output), `${name} → ${node}: Execute step gave no items`);
           if (node === "Publish and Wait") {
             // 3. A published Pin carries its page on Pinterest.
-            expect(output).toMatch(/"pinterest_url": "https:\/\/www\.pinterest\.com\/pin\/\d+\/"/);
+            check(
+              /"pinterest_url": "https:\/\/www\.pinterest\.com\/pin\/\d+\/"/.test(output),
+              `${node}: no pinterest_url in the published Pin`,
+            );
             await ui.shot("second-hour-published-link.png");
           }
           if (node === "Schedule Pin") {
             // 2. The time in the zone used, and the zone named (the workflow sets none: n8n's, from npm run dev).
-            expect(output).toMatch(/"run_at_local": "\d{4}-\d{2}-\d{2}T09:00:00[+-]\d{2}:\d{2}"/);
-            expect(output).toContain(`"time_zone": "${dev.timeZone}"`);
+            check(
+              /"run_at_local": "\d{4}-\d{2}-\d{2}T09:00:00[+-]\d{2}:\d{2}"/.test(output),
+              `${node}: no run_at_local at 09:00 in the zone used`,
+            );
+            check(output.includes(`"time_zone": "${dev.timeZone}"`), `${node}: the zone (${dev.timeZone}) is not named`);
             await ui.shot("second-hour-schedule-zone.png");
           }
           await ui.closeNode();
         }
       });
+      const pinData = await storedPinData(id);
+      check(JSON.stringify(pinData) === "{}", `${name}: stored with pinData ${JSON.stringify(pinData)}, not {}`);
     }
     // 5. The canvas names the actions.
     const report = await ui.canvasNode("Publishing Summary").innerText();
-    expect(report).toContain("Get a publishing summary");
-    expect(await ui.canvasNode("Top Pins").innerText()).toContain("Get the top Pins");
-    expect(report).not.toContain("getSummary: analytics");
+    check(report.includes("Get a publishing summary"), `canvas: Publishing Summary reads "${report.replace(/\s+/g, " ")}"`);
+    const top = await ui.canvasNode("Top Pins").innerText();
+    check(top.includes("Get the top Pins"), `canvas: Top Pins reads "${top.replace(/\s+/g, " ")}"`);
     await ui.shot("second-hour-canvas-subtitles.png");
+    expect(problems).toEqual([]);
   });
 
   it("1. every example file imports through Import → From File; the publish example imported so runs", async () => {
@@ -161,27 +172,29 @@ jest.setTimeout(900_000);
   });
 
   it("4. the nodes panel finds the node by what a newcomer types, Publish a Pin first; 3, 5, 6 on a Publish built from scratch", async () => {
+    const problems: string[] = [];
+    const check = (ok: boolean, problem: string) => ok || problems.push(problem);
     for (const query of ["publish", "publish pin", "schedule pin", "pinterest pin"]) {
       const found = await ui.step("panel-search", async () => {
         await ui.page.goto(`${dev.n8n.url}/workflow/new`);
         return await ui.searchNodesPanel(query);
       });
-      expect({ query, found }).toEqual({ query, found: expect.arrayContaining(["PinBridge"]) });
+      check(found.includes("PinBridge"), `nodes panel: "${query}" finds ${JSON.stringify(found)}`);
     }
     await ui.shot("second-hour-panel-search.png");
     await ui.step("panel-actions", async () => {
+      await ui.searchNodesPanel("PinBridge");
       await ui.openPanelEntry("PinBridge");
       await ui.page.getByText(/^Actions \(\d+\)$/).first().click();
       await ui.page.getByText("Publish a Pin", { exact: true }).first().waitFor();
     });
     // Actions are grouped by resource, in the node's order: Pin first, its first action Publish a Pin; then Schedule.
-    const panel = await ui.panelText();
-    expect(panel).toMatch(/Pin actions Publish a Pin /i);
-    const groups = ["Pin actions", "Schedule actions", "Activity log actions"].map((group) =>
-      panel.toLowerCase().indexOf(group.toLowerCase()),
+    const panel = (await ui.panelText()).toLowerCase();
+    const groups = ["pin actions", "schedule actions", "activity log actions"].map((group) => panel.indexOf(group));
+    check(
+      /pin actions publish a pin /.test(panel) && groups.every((at) => at >= 0) && groups[0] < groups[1] && groups[1] < groups[2],
+      `nodes panel: Pin actions are not first with Publish a Pin first (group positions ${groups.join(", ")})`,
     );
-    expect(groups.every((at) => at >= 0)).toBe(true);
-    expect([...groups].sort((a, b) => a - b)).toEqual(groups);
     await ui.shot("second-hour-panel-publish-first.png");
 
     await ui.step("from-scratch", async () => {
@@ -193,12 +206,13 @@ jest.setTimeout(900_000);
       await ui.fill("title", "My first Pin");
     });
     // 6. Image media: no Cover Image.
-    const form = () => ui.testId("node-parameters").innerText();
-    expect(await form()).not.toContain("Cover Image");
+    check(!(await ui.testId("node-parameters").innerText()).includes("Cover Image"), "Cover Image shows for image media");
     const output = await ui.step("from-scratch-run", () => ui.executeStep());
-    expect(output).toContain('"status": "queued"');
-    expect(output).toMatch(/1 Pin is queued at PinBridge, not on Pinterest yet/);
-    expect(output).toContain("Wait for Publish");
+    check(output.includes('"status": "queued"'), "Publish from scratch: not queued");
+    check(
+      /1 Pin is queued at PinBridge, not on Pinterest yet/.test(output) && output.includes("Wait for Publish"),
+      "Publish from scratch: nothing says how to see the outcome of the queued Pin",
+    );
     await ui.shot("second-hour-queued-hint.png");
     await ui.step("video-cover", async () => {
       await ui.testId("parameter-input-mediaSource").click();
@@ -208,9 +222,13 @@ jest.setTimeout(900_000);
     await ui.shot("second-hour-cover-for-video.png");
     await ui.closeNode();
     // 5. On the canvas, the new node's subtitle is the action.
-    expect(await ui.testId("canvas-node").allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Publish a Pin\s+Publish a Pin/)]),
+    const nodes = (await ui.testId("canvas-node").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+    // (A node's text also holds its edge's item count, e.g. "1 item".)
+    check(
+      nodes.some((text) => text.endsWith("Publish a Pin Publish a Pin")),
+      `canvas: the new node reads ${JSON.stringify(nodes)}`,
     );
+    expect(problems).toEqual([]);
   });
 
   it("7. the API Key field says where to get a key; a refused key in the account picker names the credential", async () => {
@@ -237,16 +255,18 @@ jest.setTimeout(900_000);
         .click();
       // Under load the first list request can still be loading long after: close the list and open it again.
       const refusal = ui.page.getByText('PinBridge refused the credential "PinBridge (wrong key)"', { exact: false }).first();
-      for (let attempt = 1; ; attempt++) {
+      let shown = false;
+      for (let attempt = 1; attempt <= 3 && !shown; attempt++) {
         await ui.openList("account");
-        const shown = await refusal.waitFor({ timeout: 60_000 }).then(
+        shown = await refusal.waitFor({ timeout: 60_000 }).then(
           () => true,
           (error: Error) => (console.warn(`[browser] list attempt ${attempt}: ${error.message.split("\n")[0]}`), false),
         );
-        if (shown || attempt === 3) break;
-        await ui.page.keyboard.press("Escape");
+        if (!shown) await ui.page.keyboard.press("Escape");
       }
-      await refusal.waitFor({ timeout: 1_000 });
+      expect(shown).toBe(true);
+      // The credential just changed: n8n may load the list once more; the screenshot waits for the message again.
+      await refusal.waitFor({ timeout: 60_000 }).catch(() => undefined);
     });
     await ui.shot("second-hour-wrong-key-picker.png");
   });
