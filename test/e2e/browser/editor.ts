@@ -106,8 +106,9 @@ export class Editor {
       { timeout: SLOW_MS },
     );
     console.log(`[browser] Execute step answered in ${Math.round((Date.now() - before) / 1000)} s`);
-    const json = this.outputPanel().getByText("JSON", { exact: true });
-    if (await json.count()) await json.first().click();
+    // The JSON view when there are items (after a failed step its switch stays disabled).
+    const json = this.outputPanel().getByText("JSON", { exact: true }).first();
+    if (await json.count()) await json.click({ timeout: 5_000 }).catch(() => undefined);
     const text = `${await this.outputPanel().innerText()}\n${await this.page.locator("body").innerText()}`;
     return text.replace(/[\s\u00b7]+/g, " ");
   }
