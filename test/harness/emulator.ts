@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: the profile may come from the environment */
 // Test-only: one PinBridge emulator (manual clock) per test file, reset before each test. The request helper's waits
 // move the emulator's clock instead of real time, so retries, pacing and polling take no real seconds.
 // Profile: `useEmulator({}, { profile: 'documented' })` in a file, or PINBRIDGE_EMULATOR_PROFILE=documented for a
