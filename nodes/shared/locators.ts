@@ -1,10 +1,10 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-/**
- * What the editor checks in a By ID field: the opaque-id rule of shared/opaqueId.ts in regex form (no spaces, `/`, `?`
- * or `#`). PinBridge's ids are opaque (contract §9.1.1: `b_78f2a9`, UUIDs, digits): the format is PinBridge's to judge.
+/*
+ * By ID fields carry no regex validation: n8n runs such a regex in a vm with a 250 ms limit before every execution, and
+ * on a starved CPU that limit fails the whole workflow ("Regular expression execution timed out"). The id is checked
+ * when the item runs instead (shared/opaqueId.ts: no spaces, `/`, `?` or `#`), naming the field, before anything is sent.
  */
-const ID = '^[^\\s/?#]*$';
 
 /** A connected Pinterest account: picked from the list (searchable) or given by id. */
 export function accountLocator(
@@ -31,12 +31,6 @@ export function accountLocator(
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: ID, errorMessage: 'Pinterest Account: the account ID only, without spaces, "/", "?" or "#"' },
-					},
-				],
 			},
 		],
 		...overrides,
@@ -68,12 +62,6 @@ export function boardLocator(
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 549755885175',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: ID, errorMessage: 'Board: the board ID only, without spaces, "/", "?" or "#"' },
-					},
-				],
 			},
 		],
 		...overrides,

@@ -198,8 +198,8 @@ export const cases: BadInputCase[] = [
 	{ name: 'webhook Enabled that is not a boolean', parameters: op('webhook', 'create', { url: 'https://example.com/h', isEnabled: '={{ "no" }}' }), field: 'Enabled', rule: 'must be true or false, got a string' },
 	{ name: 'API key scopes outside read/write/destructive', parameters: op('apiKey', 'create', { name: 'Reports', additionalFields: { scopes: '={{ ["admin"] }}' } }), field: 'Scopes', rule: 'must be one of read, write, destructive, got "admin"' },
 	{ name: 'related-term Terms of a wrong type (an object)', parameters: op('relatedTerm', 'getAll', { account: byId(ACCOUNT_ID), terms: '={{ $json.object }}' }), items: nullItem(), field: 'Terms', rule: 'each value must be text, got an object' },
-	{ name: 'an account ID typed By ID with a space (n8n refuses to start)', parameters: publish({ account: byId('acme account') }), stage: 'engine', field: 'Pinterest Account', rule: 'the account ID only' },
-	{ name: 'a board ID typed By ID as an address (n8n refuses to start)', parameters: publish({ board: byId('pinterest.com/studio/recipes') }), stage: 'engine', field: 'Board', rule: 'the board ID only' },
+	{ name: 'an account ID typed By ID with a space', parameters: publish({ account: byId('acme account') }), field: 'Pinterest Account', rule: 'must not contain spaces' },
+	{ name: 'a board ID typed By ID as an address', parameters: publish({ board: byId('pinterest.com/studio/recipes') }), field: 'Board', rule: 'the ID is probably "recipes"' },
 
 	// ── Faults found by trying public bug reports (issue 13) ────────────────────────────────────────────────────
 	// IDs that arrive as JSON numbers beyond 2^53: JavaScript has already changed their last digits (another board).
