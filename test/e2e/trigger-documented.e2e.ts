@@ -46,7 +46,7 @@ describe('PinBridge Trigger 1.2 in real n8n against the documented-minimum PinBr
 				board: { __rl: true, mode: 'id', value: env.emu.boardIds[0] },
 			};
 			const record = wf.nodes.find((n) => n.name === RECORD_NODE)!;
-			wf.nodes.push({ ...record, id: '8c3f5e74-2d20-4e77-9f33-7b2c5d2e3009', name: SKIPPED_NODE, position: [260, 200] });
+			wf.nodes.push({ ...record, id: '5b1d0c2e-7a44-4f0e-8e21-6c9d3f4a1b77', name: SKIPPED_NODE, position: [260, 200] });
 			const outputs = (wf.connections[TRIGGER_NODE] as { main: unknown[][] }).main;
 			outputs[1] = [{ node: SKIPPED_NODE, type: 'main', index: 0 }];
 		});

@@ -99,6 +99,8 @@ describe('PinBridge Trigger in real n8n', () => {
 			webhookId: registeredId,
 			webhookUrl: productionUrl(),
 			webhookEvents: ['pin.published'],
+			// Which credential and registration the secret was derived for, as a short hash: never the secret.
+			secretTag: expect.stringMatching(/^[0-9a-f]{16}$/),
 		});
 		const text = JSON.stringify(read);
 		expect(text).not.toContain(secret);

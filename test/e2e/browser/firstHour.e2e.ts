@@ -95,7 +95,7 @@ const run = browserCheckRuns();
     for (const action of [
       "Publish a Pin",
       "Get many Pins",
-      "Import Pins from JSON rows",
+      "Publish many Pins in batches",
       "Retry a failed Pin",
     ]) {
       expect(details).toContain(action);
