@@ -31,17 +31,17 @@ export async function ensureDeliveryTable(client: N8nClient): Promise<{ projectI
 	return { projectId, tableId: created.body.data.id };
 }
 
-/** Every delivery id the table holds, one entry per row (paged through n8n's API). */
+/** Every delivery id the table holds, one entry per row (paged through n8n's API, which gives at most 250 a page). */
 export async function deliveryRows(client: N8nClient, table: { projectId: string; tableId: string }): Promise<string[]> {
 	const ids: string[] = [];
-	for (let skip = 0; ; skip += 1000) {
+	for (;;) {
 		const page = await client.request<{ data: { count: number; data: Array<{ delivery_id?: string }> } }>(
 			'rest',
 			'GET',
-			`/projects/${table.projectId}/data-tables/${table.tableId}/rows?skip=${skip}&take=1000`,
+			`/projects/${table.projectId}/data-tables/${table.tableId}/rows?skip=${ids.length}&take=250`,
 		);
 		ids.push(...page.body.data.data.map((row) => String(row.delivery_id)));
-		if (page.body.data.data.length < 1000 || ids.length >= page.body.data.count) return ids;
+		if (page.body.data.data.length === 0 || ids.length >= page.body.data.count) return ids;
 	}
 }
 

@@ -107,16 +107,20 @@ export async function sendAll(target: RepeatTarget, deliveries: Delivery[], conc
 	return retried.reduce((sum, n) => sum + n, 0);
 }
 
-/** Waits until the sink has seen `expected` calls in all and n8n runs no execution of the workflow any more. */
+/**
+ * Waits until n8n runs no execution of the workflow and the sink has seen `expected` calls in all — or has seen
+ * nothing new for a minute (a workflow that fails or drops items never reaches `expected`: its counts tell).
+ */
 export async function settle(target: RepeatTarget, expected: number, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	let quietSince = 0;
+	let quietSince = Date.now();
 	let last = -1;
 	for (;;) {
 		const running = await target.client.listExecutions({ workflowId: target.workflowId, status: 'running', limit: 1 });
 		const total = target.sink.total();
 		if (total !== last) [last, quietSince] = [total, Date.now()];
-		if (total >= expected && running.length === 0 && Date.now() - quietSince > 3000) return;
+		const quietFor = Date.now() - quietSince;
+		if (running.length === 0 && ((total >= expected && quietFor > 3000) || quietFor > 60_000)) return;
 		if (Date.now() > deadline) throw new Error(`not settled: ${total} of ${expected} reached the sink, ${running.length} running`);
 		await sleep(1000);
 	}
