@@ -3,7 +3,8 @@
 // "Continue (using error output)", for Pin → Publish (a custom operation in a workflow) and a routed operation
 // (Pin → Get Status), in a workflow — the other items' output stays paired with its input item — and through the
 // AI-tool path (n8n's MCP Server Trigger, where n8n runs the node only through its routing). The emulator counts
-// every request.
+// every request. With the error output, the refused item lands there, and only there, on every version (n8n 1.x and
+// 2.x route by different rules: errorItem.ts).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { randomUUID } from 'node:crypto';
@@ -26,19 +27,42 @@ function outputOf(run: RunResult, index: number): Array<{ json: Record<string, u
 	return runs[runs.length - 1]?.data?.main?.[index] ?? [];
 }
 
-/** Output 0 as [name, pairedItem] and the failed item, wherever `mode` puts it. */
+/** The failure's message: `error` itself on "Continue", `error.message` on the error output (errorItem.ts). */
+const messageOf = (error: unknown) => (typeof error === 'string' ? error : (error as { message?: unknown }).message);
+
+/**
+ * The success output's items as [name, pairedItem], every failed item (message and pairedItem) wherever it landed,
+ * how many failed items stayed on the success output, and the error output's items as they are.
+ */
 function splitOutput(run: RunResult, mode: Mode, nameOf: (json: Record<string, unknown>) => unknown) {
-	const all = mode === 'continueErrorOutput' ? [...outputOf(run, 0), ...outputOf(run, 1)] : outputOf(run, 0);
-	const failed = all.filter((item) => item.json.error !== undefined);
-	const succeeded = all.filter((item) => item.json.error === undefined);
+	const success = outputOf(run, 0);
+	const errorOutput = mode === 'continueErrorOutput' ? outputOf(run, 1) : [];
+	const failedOnSuccess = success.filter((item) => item.json.error !== undefined);
 	return {
-		succeeded: succeeded.map((item) => [nameOf(item.json), item.pairedItem]),
-		failed: failed.map((item) => ({
-			error: item.json.error,
+		succeeded: success.filter((item) => item.json.error === undefined).map((item) => [nameOf(item.json), item.pairedItem]),
+		failed: [...failedOnSuccess, ...errorOutput].map((item) => ({
+			error: messageOf(item.json.error),
 			pairedItem: item.pairedItem,
 		})),
-		onErrorOutput: outputOf(run, 1).length,
+		failedOnSuccessOutput: failedOnSuccess.length,
+		errorOutput: errorOutput.map((item) => item.json),
 	};
+}
+
+/**
+ * With "Continue (using error output)", on every version: the refused item is the error output's one item, none
+ * stays on the success output, and it carries the input item's `field` beside `error` with the facts under it (a
+ * refusal before sending: no PinBridge code, status, remediation or request id).
+ */
+function expectOnErrorOutput(out: ReturnType<typeof splitOutput>, mode: Mode, rule: string, field: Record<string, unknown>) {
+	if (mode !== 'continueErrorOutput') return;
+	expect(out.failedOnSuccessOutput).toBe(0);
+	expect(out.errorOutput).toEqual([
+		expect.objectContaining({
+			...field,
+			error: { message: rule, errorCode: null, httpCode: null, remediation: null, requestId: null },
+		}),
+	]);
 }
 
 interface ToolResult {
@@ -51,22 +75,7 @@ const toolText = (result: unknown) =>
 		.map((part) => part.text)
 		.join('\n');
 
-/**
- * Whether this n8n sends an item whose json is `{ error, details }` (errorItem.ts) to the error output. n8n moves an
- * item there when its json holds only `error` (and `message`); `details` was added to that rule by n8n-io/n8n#35939
- * (2.36.0, backported to 2.34.6 and 2.35.3). Before it (n8n 1.x, 2.0), the failed item stays on the success output,
- * still paired and still carrying the error: a known gap, checked as it is so that the check turns red once closed.
- */
-export function routesDetailsToErrorOutput(version: string): boolean {
-	const [major, minor, patch] = version.split('.').map(Number);
-	if (major !== 2) return major > 2;
-	return minor >= 36 || (minor === 35 && patch >= 3) || (minor === 34 && patch >= 6);
-}
-
 export function refusedItemChecks(env: E2eEnvironment, version: string): void {
-	/** How many items this n8n puts on the error output for one refused item (see routesDetailsToErrorOutput). */
-	const onErrorOutput = (mode: Mode) => (mode === 'continueErrorOutput' && routesDetailsToErrorOutput(version) ? 1 : 0);
-
 	const requestsTo = async (method: string, prefix: string) =>
 		(await env.emu.control.requests()).filter(
 			(request) => request.method === method && request.path.startsWith(prefix),
@@ -98,7 +107,7 @@ export function refusedItemChecks(env: E2eEnvironment, version: string): void {
 				['Third', { item: 2 }],
 			]);
 			expect(out.failed).toEqual([{ error: TITLE_RULE, pairedItem: { item: 1 } }]);
-			expect(out.onErrorOutput).toBe(onErrorOutput(mode));
+			expectOnErrorOutput(out, mode, TITLE_RULE, { title: TOO_LONG });
 		});
 
 		it.each(MODES)('Pin → Get Status (routed), onError %s', async (mode) => {
@@ -127,7 +136,7 @@ export function refusedItemChecks(env: E2eEnvironment, version: string): void {
 				[third, { item: 2 }],
 			]);
 			expect(out.failed).toEqual([{ error: ID_RULE, pairedItem: { item: 1 } }]);
-			expect(out.onErrorOutput).toBe(onErrorOutput(mode));
+			expectOnErrorOutput(out, mode, ID_RULE, { pinId: 'not an id' });
 		});
 	});
 

@@ -1,5 +1,5 @@
 // Continue On Fail items carry PinBridge's errorCode, remediation and requestId (issue 17), for routed operations and
-// for the custom Publish, on the regular output and (under `details`) on the error output.
+// for the custom Publish, on the regular output and (as the one key `error`, beside the input item) on the error output.
 import type { IConnections, INode } from 'n8n-workflow';
 
 import { nock, useNock } from '../harness/nock';
@@ -56,8 +56,8 @@ describe('Continue On Fail (regular output): the error item says what PinBridge 
 	});
 });
 
-describe('Continue (using error output): the facts under details, beside the input item', () => {
-	it('routes the failed item to the error output with its fields, error and details', async () => {
+describe('Continue (using error output): the facts under error, beside the input item', () => {
+	it('routes the failed item to the error output with its fields and error', async () => {
 		api().get(`/v1/pins/${PIN_ID}`).reply(200, pinResponse()).get(`/v1/pins/${PIN_ID.replace('9b', '8b')}`).reply(403, forbidden);
 		const node = (name: string, type: string, parameters: INode['parameters'], extra: Partial<INode> = {}): INode => ({
 			id: name,
@@ -88,8 +88,13 @@ describe('Continue (using error output): the facts under details, beside the inp
 			{
 				sku: 'B-2',
 				id: PIN_ID.replace('9b', '8b'),
-				error: 'Key cannot use this account',
-				details: { errorCode: 'account_not_permitted', httpCode: '403', remediation: 'Add the account to the key', requestId: 'req-403' },
+				error: {
+					message: 'Key cannot use this account',
+					errorCode: 'account_not_permitted',
+					httpCode: '403',
+					remediation: 'Add the account to the key',
+					requestId: 'req-403',
+				},
 			},
 		]);
 		expect(failed![0].pairedItem).toEqual({ item: 1 });

@@ -8,7 +8,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 import { runAsTool } from '../harness/aiTool';
 import { nock, useNock } from '../harness/nock';
 import { runPinBridgeNode, TEST_BASE_URL } from '../harness/runWorkflow';
-import { PIN_ID, pinResponse, publishParameters } from './pin/fixtures';
+import { NOT_FROM_PINBRIDGE, PIN_ID, pinResponse, publishParameters } from './pin/fixtures';
 import { createParameters, useTestClock } from './schedule/fixtures';
 
 useNock();
@@ -104,15 +104,20 @@ describe.each(CASES)('$name: a refused item is not sent, the others go on', ({ p
 		expect(error).toBeUndefined();
 		expect(sent.sort()).toEqual([first, third].sort());
 		const [success = [], failure = []] = run.data.resultData.runData.PinBridge[0].data!.main;
-		const failed = { json: expect.objectContaining({ error: rule }), pairedItem: { item: 1 } };
 		if (onError === 'continueErrorOutput') {
 			expect(success.map((item) => [nameOf(item), item.pairedItem])).toEqual([
 				[first, { item: 0 }],
 				[third, { item: 2 }],
 			]);
-			expect(failure).toEqual([failed]);
-			expect(failure[0].json.details).toEqual(expect.objectContaining({ errorCode: null, httpCode: null }));
+			// The facts under `error`, and the input item's fields beside it (n8n adds them on the error output).
+			expect(failure).toEqual([
+				{
+					json: { value: values[1], error: { message: rule, ...NOT_FROM_PINBRIDGE } },
+					pairedItem: { item: 1 },
+				},
+			]);
 		} else {
+			const failed = { json: { error: rule, ...NOT_FROM_PINBRIDGE }, pairedItem: { item: 1 } };
 			expect(success).toHaveLength(3);
 			expect([nameOf(success[0]), success[0].pairedItem]).toEqual([first, { item: 0 }]);
 			expect(success[1]).toEqual(failed);
@@ -130,6 +135,11 @@ describe.each(CASES)('$name: a refused item is not sent, the others go on', ({ p
 		expect(sent.sort()).toEqual([first, third].sort());
 		const answers = items.map((item) => item.json.answer as IDataObject[]);
 		expect(answers.map((answer) => answer.map((json) => json.title))).toEqual([[first], [undefined], [third]]);
-		expect(answers[1]).toEqual([expect.objectContaining({ error: rule })]);
+		// The tool answers the failed item as the node outputs it: the facts beside `error`, or under it on the error output.
+		const failure =
+			onError === 'continueErrorOutput'
+				? { error: { message: rule, ...NOT_FROM_PINBRIDGE } }
+				: { error: rule, ...NOT_FROM_PINBRIDGE };
+		expect(answers[1]).toEqual([failure]);
 	});
 });

@@ -11,9 +11,11 @@
  *   requestId    PinBridge's request id (ask its support with it), or null
  *   upgradeUrl, connectUrl   when PinBridge gave them
  * - "Continue" (regular output): `{ error: message, errorCode, httpCode, remediation, requestId, … }`.
- * - "Continue (using error output)": n8n routes an item to the error output only when its json has no keys but
- *   `error`, `message` and `details`, so the facts go under `details`: `{ error: message, details: { errorCode, … } }`
- *   (n8n then adds the input item's fields, so the failed row is at hand on the error branch).
+ * - "Continue (using error output)": `{ error: { message, errorCode, httpCode, remediation, requestId, … } }`. n8n
+ *   moves an item to the error output only when its json is `error` alone or `error` + `message` (n8n 1.x, 2.0 to
+ *   2.34.5), or when its keys are all among `error`, `message`, `details` (n8n-io/n8n#35939: 2.34.6, 2.35.3, 2.36
+ *   on): one key, `error`, passes both rules.
+ *   n8n then adds the input item's fields beside it, so the failed row is at hand on the error branch.
  * Never the request, its headers or secrets: only what toPinBridgeError kept (errors.ts).
  */
 import type { IDataObject, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
@@ -38,6 +40,6 @@ export function failureFacts(error: unknown): IDataObject {
 export function failedItem(node: INode, error: unknown, pairedItem: IPairedItemData): INodeExecutionData {
 	const message = error instanceof Error ? error.message : String(error);
 	const facts = failureFacts(error);
-	if (node.onError === 'continueErrorOutput') return { json: { error: message, details: facts }, pairedItem };
+	if (node.onError === 'continueErrorOutput') return { json: { error: { message, ...facts } }, pairedItem };
 	return { json: { error: message, ...facts }, pairedItem };
 }
