@@ -9,6 +9,13 @@ let env; // the running dev environment
 let watcher;
 let finishWatch = () => {};
 
+// A taken port (N8N_PORT, PINBRIDGE_EMULATOR_PORT; test/e2e/n8n/devPorts.ts) is named before minutes of install
+// and build, not after.
+async function checkPorts() {
+	const { checkDevPorts, devPorts } = dev();
+	await checkDevPorts(devPorts());
+}
+
 async function installN8n() {
 	await dev().installN8n();
 }
@@ -60,4 +67,4 @@ function watchSources() {
 
 exports.build = build;
 exports.installN8n = installN8n;
-exports.dev = series(installN8n, build, start, watchSources);
+exports.dev = series(checkPorts, installN8n, build, start, watchSources);

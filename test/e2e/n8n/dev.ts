@@ -13,12 +13,12 @@ import path from 'node:path';
 import { N8nClient } from './client';
 import { cacheRoot, installN8n } from './install';
 import { startN8n, type N8nInstance, type N8nOwner } from './instance';
+import { checkDevPorts, devPorts, EMULATOR_PORT_VARIABLE, N8N_PORT_VARIABLE } from './devPorts';
 import { exampleWorkflowFiles, loadExampleWorkflow, pickerNames } from './workflows';
 
 export { installN8n } from './install';
+export { checkDevPorts, devPorts, DEV_EMULATOR_PORT, DEV_PORT } from './devPorts';
 
-export const DEV_PORT = 5678;
-export const DEV_EMULATOR_PORT = 4010;
 export const DEV_EMULATOR_SEED = 1;
 export const DEV_CREDENTIAL_NAME = 'PinBridge (emulator)';
 export const DEV_OWNER: N8nOwner = {
@@ -69,10 +69,12 @@ export async function startDevEnvironment(
 		reload?: boolean;
 	} = {},
 ): Promise<DevEnvironment> {
+	const ports = devPorts(process.env, { n8n: opts.port, emulator: opts.emulatorPort });
+	await checkDevPorts(ports); // a taken port named with its variable, before n8n or the emulator fail on it
 	await installN8n(); // no-op when the cache already has it
 	const { startEmulator } = loadEmulator();
 	const emu = await startEmulator({
-		port: opts.emulatorPort ?? DEV_EMULATOR_PORT,
+		port: ports.emulator,
 		clock: 'real',
 		seed: DEV_EMULATOR_SEED,
 		logRequests: false,
@@ -82,7 +84,7 @@ export async function startDevEnvironment(
 	let n8n: N8nInstance;
 	try {
 		n8n = await startN8n({
-			port: opts.port ?? DEV_PORT,
+			port: ports.n8n,
 			userFolder: opts.userFolder ?? path.join(cacheRoot(), 'dev-user-folder'),
 			owner: DEV_OWNER,
 			env: { N8N_DEV_RELOAD: String(opts.reload ?? true), N8N_LOG_LEVEL: 'info', GENERIC_TIMEZONE: timeZone },
@@ -104,7 +106,7 @@ export async function startDevEnvironment(
 			boardId: emu.boardIds[0],
 			...(await pickerNames(emu.url, emu.apiKey, emu.accountId, emu.boardIds[0])),
 		});
-		printBanner(n8n, emu.url, imported, timeZone);
+		printBanner(n8n, emu.url, imported, timeZone, ports);
 	} catch (err) {
 		await stop();
 		throw err;
@@ -159,6 +161,7 @@ function printBanner(
 	emulatorUrl: string,
 	workflows: Array<{ id: string; name: string }>,
 	timeZone: string,
+	ports: { n8n: number; emulator: number },
 ): void {
 	const lines = [
 		'',
@@ -167,6 +170,8 @@ function printBanner(
 		`  n8n editor   ${n8n.url}/   (open it in your browser; nothing is opened for you)`,
 		`  login        ${n8n.owner.email}  /  ${n8n.owner.password}`,
 		`  emulator     ${emulatorUrl}   (credential "${DEV_CREDENTIAL_NAME}")`,
+		`  ports        n8n ${ports.n8n} (${N8N_PORT_VARIABLE}), emulator ${ports.emulator} (${EMULATOR_PORT_VARIABLE}); set either`,
+		'               before `npm run dev` to use another port',
 		`  time zone    ${timeZone}   (n8n's GENERIC_TIMEZONE: a Run At without an offset is read in it; set`,
 		'               GENERIC_TIMEZONE before `npm run dev`, or a workflow\'s own in Workflow Settings → Timezone)',
 		'  workflows',
