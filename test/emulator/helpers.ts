@@ -56,6 +56,13 @@ export function pinBody(emu: StartedEmulator, extra: Record<string, unknown> = {
 	};
 }
 
+/** A Pin created through the API and published on the emulator's worker; its id. */
+export async function publishedPin(emu: StartedEmulator): Promise<string> {
+	const created = await api(emu)('POST', '/v1/pins', pinBody(emu));
+	await emu.control.publishPin(created.body.id);
+	return created.body.id as string;
+}
+
 /** An ISO time `seconds` after the emulator's current time, with an offset. */
 export async function inFuture(emu: StartedEmulator, seconds: number): Promise<string> {
 	return new Date((await emu.control.now()) + seconds * 1000).toISOString();

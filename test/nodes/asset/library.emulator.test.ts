@@ -1,12 +1,12 @@
-// Asset → Get Many, Delete, Download and Pinterest Account health against the PinBridge emulator, through n8n's
-// execution engine (no nock: every request really goes out).
+// Asset → Upload, Get, Get Many, Delete and Download against the PinBridge emulator, through n8n's execution engine
+// (no nock: every request really goes out).
 import { useEmulator } from '../../harness/emulator';
 import { binaryItem, PNG_BYTES } from '../pin/fixtures';
 
 const emulator = useEmulator();
 const run = emulator.run;
 
-describe('Asset library and account health against the emulator', () => {
+describe('Asset against the emulator', () => {
 	it('Upload → Get Many (filters) → Download gives the same bytes → Delete keeps it while a Pin uses it', async () => {
 		const upload = async (fileName: string) =>
 			(
@@ -46,15 +46,15 @@ describe('Asset library and account health against the emulator', () => {
 		expect(left.items.map((item) => item.json.id)).toEqual([spare.id]);
 	});
 
-	it('Pinterest Account → Get Many shows each account’s health', async () => {
-		const seeded = await emulator.emu.control.seed({
-			workspace_id: emulator.emu.workspaceId,
-			accounts: [{ missing_scopes: ['boards:write_secret'] }, { health_status: 'reconnect_required' }],
-		});
-		const { items } = await run({ resource: 'account', operation: 'getAll', returnAll: true });
-		const byId = Object.fromEntries(items.map((item) => [item.json.id, item.json]));
-		expect(byId[emulator.emu.accountId]).toMatchObject({ health_status: 'healthy', health: 'healthy', missing_scopes: [] });
-		expect(byId[seeded.accounts[0].id]).toMatchObject({ health_status: 'scope_missing', health: 'missing boards:write_secret' });
-		expect(byId[seeded.accounts[1].id]).toMatchObject({ reconnect_required: true, health: 'reconnect required' });
+	it('Upload an image from binary, then Get it', async () => {
+		const uploaded = await run(
+			{ resource: 'asset', operation: 'upload', binaryPropertyName: 'data' },
+			{ items: [binaryItem('data', PNG_BYTES, 'image/png', 'lamp.png')] },
+		);
+		expect(uploaded.error).toBeUndefined();
+		const asset = uploaded.items[0].json;
+		expect(asset).toMatchObject({ asset_type: 'image', original_filename: 'lamp.png', content_type: 'image/png' });
+		const got = await run({ resource: 'asset', operation: 'get', assetId: asset.id });
+		expect(got.items).toEqual([{ json: asset, pairedItem: { item: 0 } }]);
 	});
 });

@@ -1,8 +1,8 @@
-// Analytics, Activity Log and Plan against the local PinBridge emulator (a real HTTP server), through n8n's engine:
+// Analytics against the local PinBridge emulator (a real HTTP server), through n8n's engine:
 // the request as the emulator logged it, and the output items against the emulator's deterministic figures.
-import { dailyFigures } from '../emulator/analytics/figures';
-import { api, pinBody } from '../emulator/helpers';
-import { useEmulator } from '../harness/emulator';
+import { dailyFigures } from '../../emulator/analytics/figures';
+import { api, pinBody, publishedPin } from '../../emulator/helpers';
+import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator({ timezone: 'UTC' });
 const run = emulator.run;
@@ -18,13 +18,6 @@ async function days(n: number): Promise<{ today: string; before: string }> {
 async function lastRequest(path: string) {
 	const seen = await emulator.emu.control.requests({ path });
 	return seen[seen.length - 1];
-}
-
-async function publishedPin(): Promise<string> {
-	const call = api(emulator.emu);
-	const created = await call('POST', '/v1/pins', pinBody(emulator.emu));
-	await emulator.emu.control.publishPin(created.body.id);
-	return created.body.id as string;
 }
 
 describe('Analytics against the emulator', () => {
@@ -77,7 +70,7 @@ describe('Analytics against the emulator', () => {
 	});
 
 	it('Get Pin Analytics: a published Pin’s figures from its publish day; a queued one is refused by PinBridge', async () => {
-		const pinId = await publishedPin();
+		const pinId = await publishedPin(emulator.emu);
 		const { today, before } = await days(1);
 		const { items, error } = await run({ resource: 'analytics', operation: 'getPin', pinId, startDate: before, output: 'perDay' });
 		expect(error).toBeUndefined();
@@ -111,7 +104,7 @@ describe('Analytics against the emulator', () => {
 			previous_totals: { impression: expect.any(Number) },
 		});
 
-		const pins = [await publishedPin(), await publishedPin(), await publishedPin()];
+		const pins = [await publishedPin(emulator.emu), await publishedPin(emulator.emu), await publishedPin(emulator.emu)];
 		const top = await run({ resource: 'analytics', operation: 'getTopPins', startDate: today, sortBy: 'pin_click', top: 2 });
 		expect(top.error).toBeUndefined();
 		const ranked = pins
@@ -125,7 +118,7 @@ describe('Analytics against the emulator', () => {
 	});
 
 	it('Get Publishing Summary counts what was published, in the workflow’s time zone', async () => {
-		await publishedPin();
+		await publishedPin(emulator.emu);
 		await emulator.emu.control.advance(1); // the default end is "now", exclusive: let the publish lie before it
 		const { items, error } = await run({ resource: 'analytics', operation: 'getSummary' }, { timezone: 'Asia/Tokyo' });
 		expect(error).toBeUndefined();
@@ -145,45 +138,5 @@ describe('Analytics against the emulator', () => {
 		expect(again.error?.description).toContain('rate_limited');
 		const collects = await emulator.emu.control.requests({ path: `/v1/analytics/accounts/${emulator.emu.accountId}/collect` });
 		expect(collects.map((r) => r.status)).toEqual([202, 429]);
-	});
-});
-
-describe('Activity Log and Plan against the emulator', () => {
-	it('Return All pages through the cursor: every entry once, newest first', async () => {
-		const call = api(emulator.emu);
-		for (let i = 0; i < 205; i++) await call('POST', '/v1/pins', pinBody(emulator.emu));
-		const { items, error } = await run({ resource: 'activityLog', operation: 'getAll', returnAll: true });
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(205);
-		expect(new Set(items.map((item) => item.json.id)).size).toBe(205);
-		expect(items.every((item) => item.json.action === 'pin.created' && item.json.actor_type === 'api_key')).toBe(true);
-		const pages = await emulator.emu.control.requests({ path: '/v1/activity-logs' });
-		expect(pages.map((r) => [r.query.limit, typeof r.query.cursor])).toEqual([
-			['200', 'undefined'],
-			['200', 'string'],
-		]);
-	});
-
-	it('filters reach the emulator; a published Pin shows up as pin.published by the worker', async () => {
-		const pinId = await publishedPin();
-		const { items } = await run({
-			resource: 'activityLog',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 10,
-			filters: { status: 'success', resourceType: 'pin' },
-		});
-		expect(items.map((item) => [item.json.action, item.json.resource_id, item.json.actor_type])).toEqual([
-			['pin.published', pinId, 'worker'],
-		]);
-	});
-
-	it('Plan → Get Status reports the month’s use', async () => {
-		await publishedPin();
-		const { items } = await run({ resource: 'plan', operation: 'getStatus' });
-		expect((await emulator.emu.control.requests({ path: '/v1/billing/status' })).map((r) => [r.method, r.status])).toEqual([
-			['GET', 200],
-		]);
-		expect(items[0].json).toMatchObject({ plan: 'growth', calls_used: 1, quota_calls_monthly: 1000, quota_exhausted: false });
 	});
 });

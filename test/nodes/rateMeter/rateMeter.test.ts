@@ -1,6 +1,6 @@
-import { nock, useNock } from '../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
-import { NOT_FROM_PINBRIDGE } from './pin/fixtures';
+import { nock, useNock } from '../../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { NOT_FROM_PINBRIDGE } from '../pin/fixtures';
 
 useNock();
 

@@ -1,6 +1,6 @@
-import { transportRuntime } from '../../nodes/shared/transport/request';
-import { nock, useNock } from '../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { transportRuntime } from '../../../nodes/shared/transport/request';
+import { nock, useNock } from '../../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
 
 useNock();
 

@@ -1,9 +1,11 @@
-// Board → Update, Check Access, Create with scope_missing against the PinBridge emulator, through n8n's engine.
+// Board operations against the PinBridge emulator (a real HTTP server), through n8n's engine: Create, Get Many and
+// Delete; Update, Check Access, and Create refused for a missing scope.
 import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator();
 const run = emulator.run;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const account = () => ({ __rl: true, mode: 'list', value: emulator.emu.accountId });
 
 describe('Board → Update, Check Access and Create (scope_missing) against the emulator', () => {
 	it('Update renames and makes a board PROTECTED; Check Access says publishable, or why not', async () => {
@@ -27,5 +29,55 @@ describe('Board → Update, Check Access and Create (scope_missing) against the 
 		expect(created.error?.description).toContain('Reconnect the Pinterest account: https://');
 		const access = await run({ resource: 'board', operation: 'checkAccess', account: byId(old.id), board: byId(old.board_ids[0]) });
 		expect(access.items[0].json).toMatchObject({ publishable: false, code: 'scope_missing', explanation: expect.stringContaining('not your PinBridge API key') });
+	});
+});
+
+describe('Board against the emulator', () => {
+	it('Create, Get Many and Delete', async () => {
+		const created = await run({
+			resource: 'board',
+			operation: 'create',
+			account: account(),
+			name: 'Emulated Board',
+			privacy: 'SECRET',
+			additionalFields: { description: 'Made by a test' },
+		});
+		expect(created.error).toBeUndefined();
+		const board = created.items[0].json;
+		expect(board).toEqual({
+			id: expect.stringMatching(/^\d+$/),
+			name: 'Emulated Board',
+			description: 'Made by a test',
+			privacy: 'SECRET',
+		});
+
+		const listed = await run({ resource: 'board', operation: 'getAll', account: account(), returnAll: true });
+		expect(listed.items.map((item) => item.json.id)).toEqual([...emulator.emu.boardIds, board.id]);
+		expect(listed.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+
+		const deleted = await run({
+			resource: 'board',
+			operation: 'delete',
+			account: account(),
+			board: { __rl: true, mode: 'id', value: board.id },
+		});
+		expect(deleted.items).toEqual([
+			{ json: { id: board.id, account_id: emulator.emu.accountId, deleted: true }, pairedItem: { item: 0 } },
+		]);
+		const after = await run({ resource: 'board', operation: 'getAll', account: account(), returnAll: false, limit: 50 });
+		expect(after.items.map((item) => item.json.id)).toEqual(emulator.emu.boardIds);
+	});
+
+	it('Delete of a board the account does not have maps PinBridge’s 404', async () => {
+		const { error } = await run({
+			resource: 'board',
+			operation: 'delete',
+			account: account(),
+			board: { __rl: true, mode: 'id', value: '123' },
+		});
+		expect(error?.message).toBe('Board 123 not found');
+		expect(error?.description).toContain('board_not_found');
+		expect(error?.httpCode).toBe('404');
+		expect(JSON.stringify(error)).not.toContain(emulator.emu.apiKey);
 	});
 });

@@ -1,5 +1,5 @@
-import { nock, useNock } from '../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
+import { nock, useNock } from '../../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
 
 useNock();
 

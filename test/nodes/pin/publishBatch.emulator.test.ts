@@ -1,6 +1,6 @@
 // Pin → Publish Batch against the PinBridge emulator, through n8n's engine: 230 rows in three requests, a re-run
 // creates 0 new Pins, a plan without batch publishing gets the explained 402.
-import { useEmulator } from '../harness/emulator';
+import { useEmulator } from '../../harness/emulator';
 
 const emulator = useEmulator();
 const run = emulator.run;

@@ -1,9 +1,9 @@
-// Pin and Asset operations against the local PinBridge emulator (a real HTTP server), through n8n's execution
+// Pin operations against the local PinBridge emulator (a real HTTP server), through n8n's execution
 // engine. No nock here: every request really goes out. The emulator's clock is manual; the node's waits advance it.
 import type { IDataObject } from 'n8n-workflow';
 
-import { useEmulator } from '../harness/emulator';
-import { binaryItem, PNG_BYTES } from './pin/fixtures';
+import { useEmulator } from '../../harness/emulator';
+import { binaryItem, PNG_BYTES } from './fixtures';
 
 const emulator = useEmulator();
 const run = emulator.run;
@@ -133,19 +133,5 @@ describe('Pin against the emulator', () => {
 		const { error } = await run(publish({ title: 'x'.repeat(101) }));
 		expect(error?.message).toContain('Title: must be at most 100 characters');
 		expect(await emulator.emu.control.requests()).toEqual([]);
-	});
-});
-
-describe('Asset against the emulator', () => {
-	it('Upload an image from binary, then Get it', async () => {
-		const uploaded = await run(
-			{ resource: 'asset', operation: 'upload', binaryPropertyName: 'data' },
-			{ items: [binaryItem('data', PNG_BYTES, 'image/png', 'lamp.png')] },
-		);
-		expect(uploaded.error).toBeUndefined();
-		const asset = uploaded.items[0].json;
-		expect(asset).toMatchObject({ asset_type: 'image', original_filename: 'lamp.png', content_type: 'image/png' });
-		const got = await run({ resource: 'asset', operation: 'get', assetId: asset.id });
-		expect(got.items).toEqual([{ json: asset, pairedItem: { item: 0 } }]);
 	});
 });

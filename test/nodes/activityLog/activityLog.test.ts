@@ -1,8 +1,8 @@
-// Activity Log → Get Many (cursor paging through the request helper) and Plan → Get Status, with nock.
-import { useFakeRuntime } from '../harness/fakeRuntime';
-import { nock, useNock } from '../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../harness/runWorkflow';
-import { recordRequests } from './pin/fixtures';
+// Activity Log → Get Many (cursor paging through the request helper), with nock.
+import { useFakeRuntime } from '../../harness/fakeRuntime';
+import { nock, useNock } from '../../harness/nock';
+import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { recordRequests } from '../pin/fixtures';
 
 useNock();
 useFakeRuntime();
@@ -83,17 +83,6 @@ describe('Activity Log → Get Many', () => {
 		const { error } = await runPinBridgeNode({ parameters: { resource: 'activityLog', operation: 'getAll', returnAll: true } });
 		expect(error?.message).toBe('query.since: Input should be a valid datetime');
 		expect(error?.httpCode).toBe('422');
-		scope.done();
-	});
-});
-
-describe('Plan → Get Status', () => {
-	it('GET /v1/billing/status as one item', async () => {
-		const status = { plan: 'growth', billing_status: 'active', quota_calls_monthly: 1000, calls_used: 2, quota_exhausted: false };
-		const scope = api().get('/v1/billing/status').reply(200, status);
-		const { items, error } = await runPinBridgeNode({ parameters: { resource: 'plan', operation: 'getStatus' } });
-		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: status, pairedItem: { item: 0 } }]);
 		scope.done();
 	});
 });
