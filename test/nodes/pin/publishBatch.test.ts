@@ -21,7 +21,8 @@ function answerBatches(bodies: IDataObject[][], failing: string[] = [], existing
 			if (failing.includes(title))
 				return { index, idempotency_key: pin.idempotency_key, status: 'failed', pin: null, error: { code: 'board_not_found', message: `No board for ${title}`, remediation: 'Pick a board.' } };
 			const status = existing.includes(title) ? 'existing' : 'created';
-			return { index, idempotency_key: pin.idempotency_key, status, pin: pinResponse({ id: `pin-${title}`, title }), error: null };
+			const published = status === 'existing' ? { status: 'published', pinterest_pin_id: `pi-${index}` } : {};
+			return { index, idempotency_key: pin.idempotency_key, status, pin: pinResponse({ id: `pin-${title}`, title, ...published }), error: null };
 		});
 		return [200, { created_count: 0, existing_count: 0, failed_count: 0, results, headroom: { quota_remaining: 1 } }];
 	};
@@ -66,7 +67,12 @@ describe('Pin → Publish Batch', () => {
 		expect(bodies[0].map((pin) => pin.title)).toEqual(['Pin 1', 'Pin 2', 'Pin 3']);
 		expect(items[0].json).toMatchObject({ batch_status: 'created' });
 		expect(items[1].json).toEqual({ error: 'No board for Pin 2', errorCode: 'board_not_found', httpCode: null, remediation: 'Pick a board.', requestId: null });
-		expect(items[2].json).toMatchObject({ batch_status: 'existing', replayed: true });
+		expect(items[2].json).toMatchObject({
+			batch_status: 'existing',
+			replayed: true,
+			pinterest_url: 'https://www.pinterest.com/pin/pi-2/', // an existing Pin published since: its link
+		});
+		expect(items[0].json).not.toHaveProperty('pinterest_url'); // created now: queued, no link yet
 		expect(items[3].json.error).toContain('Title: must be at most 100 characters');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	});

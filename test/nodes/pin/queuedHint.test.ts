@@ -52,4 +52,12 @@ describe('Pin → Publish: what a queued result says', () => {
 		});
 		expect(hintsOf(run)).toEqual([]);
 	});
+
+	it('without Wait for Publish, a re-run whose Pin is already published carries its Pinterest link and no hint', async () => {
+		api().post('/v1/pins').reply(200, pinResponse({ status: 'published', pinterest_pin_id: '1122334455' }));
+		const { run, items, error } = await runPinBridgeNode({ parameters: publishParameters() });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'published', pinterest_url: 'https://www.pinterest.com/pin/1122334455/' });
+		expect(hintsOf(run)).toEqual([]);
+	});
 });

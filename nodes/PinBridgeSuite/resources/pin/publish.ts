@@ -22,6 +22,7 @@ import { checkMaxLength, checkText, invalidField } from '../../shared/validation
 import type { OperationDefinition } from '../operation';
 import { createdByThisCall, CREATED_BY_THIS_CALL } from './replay';
 import { isKeyConflict, pinHoldingKey, settleUploads } from './rerun';
+import { withPinterestLink } from '../../../shared/pinterestLink';
 import { waitForPublish } from './waitForPublish';
 
 export interface PublishOptions {
@@ -78,7 +79,7 @@ export async function publishOutput(
 	const { options } = prepared;
 	const pin = options.waitForPublish
 		? await waitForPublish(ctx, created, Number(options.waitTimeoutSeconds ?? 300))
-		: created;
+		: withPinterestLink(created); // a re-run's answer may be a Pin published since
 	return { ...pin, ...uploads, ...(createdNow === undefined ? {} : { [CREATED_BY_THIS_CALL]: createdNow }) };
 }
 

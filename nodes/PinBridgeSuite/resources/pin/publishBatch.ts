@@ -21,6 +21,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { withPinterestLink } from '../../../shared/pinterestLink';
 import { pinBridgeRequest, type PinBridgeContext } from '../../../shared/transport/request';
 import { idempotencyKeyField } from '../../shared/idempotency';
 import { itemContexts } from '../../shared/itemContext';
@@ -46,7 +47,7 @@ export function batchResultItem(
 	const status = String(result.status ?? '');
 	if ((status === 'created' || status === 'existing') && result.pin && typeof result.pin === 'object') {
 		const replay = status === 'existing' ? { replayed: true } : {};
-		return { json: { ...(result.pin as IDataObject), ...uploads, batch_status: status, ...replay } };
+		return { json: { ...withPinterestLink(result.pin as IDataObject), ...uploads, batch_status: status, ...replay } };
 	}
 	const error = (result.error ?? {}) as IDataObject;
 	const code = typeof error.code === 'string' ? error.code : 'unknown_error';
