@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+// The emulator's schedule calls, endpoint by endpoint (contract §8.5, §8.16 items 1, 2, 3, 6).
 import { api, inFuture, type Caller } from './helpers';
 import { startEmulator, type StartedEmulator } from './server';
 
@@ -22,6 +23,8 @@ async function body(extra: Record<string, unknown> = {}) {
 		...extra,
 	};
 }
+
+const create = async (extra: Record<string, unknown> = {}) => (await call('POST', '/v1/schedules', await body(extra))).body;
 
 describe('POST /v1/schedules validation', () => {
 	const cases: Array<[string, Record<string, unknown> | ((b: any) => void), string]> = [
@@ -61,6 +64,27 @@ describe('POST /v1/schedules validation', () => {
 		expect(a1.status).toBe(201);
 		expect(a2.status).toBe(201);
 		expect(a1.body.id).not.toBe(a2.body.id);
+	});
+});
+
+describe('POST /v1/schedules/validate', () => {
+	test('valid body → checks incl. run_at; a past run_at is a failed check, not a 422; nothing stored', async () => {
+		const ok = await call('POST', '/v1/schedules/validate', await body());
+		expect(ok.status).toBe(200);
+		expect(ok.body).toMatchObject({ valid: true, dry_run: true });
+		expect(ok.body.checks.find((c: any) => c.name === 'run_at').status).toBe('passed');
+		const pastRun = await call('POST', '/v1/schedules/validate', await body({ run_at: '2020-01-01T00:00:00Z' }));
+		expect(pastRun.status).toBe(200);
+		expect(pastRun.body.valid).toBe(false);
+		expect(pastRun.body.checks.find((c: any) => c.name === 'run_at')).toMatchObject({ status: 'failed', code: 'validation_error' });
+		expect((await call('POST', '/v1/schedules/validate', await body({ run_at: '2025-03-02T00:00:00' }))).status).toBe(422);
+		expect((await emu.control.schedules()).length).toBe(0);
+	});
+
+	test('an extra idempotency_key is ignored (§8.16 item 1); title ≤ 100 (item 2)', async () => {
+		expect((await call('POST', '/v1/schedules', await body({ idempotency_key: 'k' }))).status).toBe(201);
+		expect((await call('POST', '/v1/schedules', await body({ idempotency_key: 'k' }))).status).toBe(201);
+		expect((await call('POST', '/v1/schedules', await body({ title: 'x'.repeat(101) }))).status).toBe(422);
 	});
 });
 
@@ -108,5 +132,89 @@ describe('schedule firing and cancel', () => {
 		expect(r.headers.get('x-total-count')).toBe('3');
 		expect(r.body.length).toBe(2);
 		expect((await call('GET', '/v1/schedules?limit=500')).status).toBe(422);
+	});
+});
+
+describe('PATCH /v1/schedules/{id}', () => {
+	test('changes only what is sent; null clears description and link_url; image_url replaces asset_id', async () => {
+		const s = await create({ description: 'd', link_url: 'https://e.com' });
+		const r = await call('PATCH', `/v1/schedules/${s.id}`, { title: 'T2', description: null, link_url: null });
+		expect(r.status).toBe(200);
+		expect(r.body.status).toBe('scheduled');
+		expect(r.body.payload).toMatchObject({ title: 'T2', description: null, link_url: null, image_url: 'https://images.example.com/s.jpg' });
+		const both = await call('PATCH', `/v1/schedules/${s.id}`, { image_url: 'https://e.com/a.jpg', asset_id: '6f1c1b0e-4a8e-4c1e-9d0e-1b2c3d4e5f60' });
+		expect(both.status).toBe(422);
+		const past = await call('PATCH', `/v1/schedules/${s.id}`, { run_at: '2020-01-01T00:00:00Z' });
+		expect(past.status).toBe(422);
+		const board = await call('PATCH', `/v1/schedules/${s.id}`, { board_id: '999' });
+		expect(board.body.error.code).toBe('board_not_found');
+	});
+
+	test('a moved run_at fires at the new time, not the old one', async () => {
+		const s = await create();
+		await call('PATCH', `/v1/schedules/${s.id}`, { run_at: await inFuture(emu, 7200) });
+		await emu.control.advance(3700);
+		expect((await call('GET', `/v1/schedules/${s.id}`)).body.status).toBe('scheduled');
+		await emu.control.advance(3600);
+		expect((await call('GET', `/v1/schedules/${s.id}`)).body.status).toBe('done');
+	});
+
+	test('after publishing started → 409 schedule_not_editable', async () => {
+		const s = await create();
+		await emu.control.advance(3601);
+		const r = await call('PATCH', `/v1/schedules/${s.id}`, { title: 'late' });
+		expect([r.status, r.body.error.code]).toEqual([409, 'schedule_not_editable']);
+	});
+});
+
+describe('POST /v1/schedules/{id}/retry, DELETE /v1/schedules/{id}', () => {
+	test('a schedule whose pin failed is failed; retry re-publishes that pin → queued, then done', async () => {
+		const s = await create({ image_url: 'https://unreachable.example.com/x.jpg' });
+		await emu.control.advance(3601);
+		const failed = (await call('GET', `/v1/schedules/${s.id}`)).body;
+		expect(failed).toMatchObject({ status: 'failed', pin_id: expect.any(String) });
+		expect(failed.last_error).toContain('media_unreachable');
+		const r = await call('POST', `/v1/schedules/${s.id}/retry`);
+		expect(r.body).toMatchObject({ status: 'queued', pin_id: failed.pin_id, last_error: null });
+		await emu.control.publishPin(failed.pin_id);
+		expect((await call('GET', `/v1/schedules/${s.id}`)).body.status).toBe('done');
+	});
+
+	test('failed before a pin existed: a past run_at needs a new one (422), then scheduled again', async () => {
+		const other = await emu.control.seed({ workspace_id: emu.workspaceId, accounts: [{}] });
+		const s = await create({ account_id: other.accounts[0].id, board_id: other.accounts[0].board_ids[0] });
+		await call('DELETE', `/v1/pinterest/accounts/${other.accounts[0].id}`);
+		await emu.control.advance(3601);
+		expect((await call('GET', `/v1/schedules/${s.id}`)).body).toMatchObject({ status: 'failed', pin_id: null });
+		expect((await call('POST', `/v1/schedules/${s.id}/retry`)).status).toBe(422);
+		const runAt = await inFuture(emu, 600);
+		const r = await call('POST', `/v1/schedules/${s.id}/retry`, { run_at: runAt });
+		expect(r.body).toMatchObject({ status: 'scheduled', run_at: new Date(runAt).toISOString() });
+	});
+
+	test('retry of a non-failed schedule → 400; delete only done/failed/canceled (400 otherwise) → 204', async () => {
+		const s = await create();
+		const retry = await call('POST', `/v1/schedules/${s.id}/retry`);
+		expect([retry.status, retry.body.error.code]).toEqual([400, 'bad_request']);
+		const early = await call('DELETE', `/v1/schedules/${s.id}`);
+		expect([early.status, early.body.error.code]).toEqual([400, 'bad_request']);
+		await call('POST', `/v1/schedules/${s.id}/cancel`);
+		expect((await call('DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+		expect((await call('GET', `/v1/schedules/${s.id}`)).status).toBe(404);
+	});
+});
+
+describe('GET /v1/schedules q and sort', () => {
+	test('default latest run_at first; sort values; q on title, description and link URL', async () => {
+		const a = await create({ title: 'Alpha', run_at: await inFuture(emu, 100) });
+		const b = await create({ title: 'beta', link_url: 'https://shop.example.com/soup', run_at: await inFuture(emu, 300) });
+		const c = await create({ title: 'Gamma', description: 'Soup of the day', run_at: await inFuture(emu, 200) });
+		const ids = async (qs: string) => (await call('GET', `/v1/schedules?${qs}`)).body.map((s: any) => s.id);
+		expect(await ids('')).toEqual([b.id, c.id, a.id]);
+		expect(await ids('sort=run_at_asc')).toEqual([a.id, c.id, b.id]);
+		expect(await ids('sort=created_at_asc')).toEqual([a.id, b.id, c.id]);
+		expect(await ids('sort=title_desc')).toEqual([c.id, b.id, a.id]);
+		expect(await ids('q=SOUP')).toEqual([b.id, c.id]);
+		expect((await call('GET', '/v1/schedules?sort=newest')).status).toBe(422);
 	});
 });
