@@ -10,11 +10,11 @@
  */
 import path from 'node:path';
 
-import { N8nClient } from './client';
+import { N8nClient, type WorkflowJson } from './client';
 import { cacheRoot, installN8n } from './install';
 import { startN8n, type N8nInstance, type N8nOwner } from './instance';
 import { checkDevPorts, devPorts, EMULATOR_PORT_VARIABLE, N8N_PORT_VARIABLE } from './devPorts';
-import { exampleWorkflowFiles, loadExampleWorkflow, pickerNames } from './workflows';
+import { exampleWorkflowFiles, loadExampleWorkflow, PACKAGE_NODE_PREFIX, pickerNames } from './workflows';
 
 export { installN8n } from './install';
 export { checkDevPorts, devPorts, DEV_EMULATOR_PORT, DEV_PORT } from './devPorts';
@@ -106,6 +106,7 @@ export async function startDevEnvironment(
 			boardId: emu.boardIds[0],
 			...(await pickerNames(emu.url, emu.apiKey, emu.accountId, emu.boardIds[0])),
 		});
+		await reRegisterActiveTriggers(client, credential.id);
 		printBanner(n8n, emu.url, imported, timeZone, ports);
 	} catch (err) {
 		await stop();
@@ -154,6 +155,33 @@ async function ensureExampleWorkflows(
 		}
 	}
 	return out;
+}
+
+/** A workflow with a PinBridge Trigger on the dev credential (its webhook is registered at the emulator). */
+export function hasEmulatorTrigger(workflow: Pick<WorkflowJson, 'nodes'>, credentialId: string): boolean {
+	return workflow.nodes.some(
+		(node) =>
+			node.type === `${PACKAGE_NODE_PREFIX}pinBridgeSuiteTrigger` &&
+			Object.values(node.credentials ?? {}).some((c) => c.id === credentialId),
+	);
+}
+
+/**
+ * The emulator starts empty every run, and n8n does not redo an active trigger's webhook registration when it starts
+ * (2.41.1: no checkExists/create reach PinBridge): a trigger workflow left active by an earlier run would get no
+ * deliveries. Deactivating and activating it registers its webhook again, at this run's emulator and n8n URL.
+ */
+async function reRegisterActiveTriggers(client: N8nClient, credentialId: string): Promise<void> {
+	for (const listed of (await client.listWorkflows()).filter((w) => w.active)) {
+		if (!hasEmulatorTrigger(await client.getWorkflow(listed.id), credentialId)) continue;
+		try {
+			await client.deactivate(listed.id);
+			await client.activate(listed.id);
+			console.log(`[dev] active workflow "${listed.name}": its trigger registered its webhook at the emulator again`);
+		} catch (err) {
+			console.warn(`[dev] could not re-activate "${listed.name}" (activate it in the editor): ${(err as Error).message}`);
+		}
+	}
 }
 
 function printBanner(
