@@ -1,4 +1,5 @@
 // `npm run dev`'s ports (issue 23): chosen by N8N_PORT / PINBRIDGE_EMULATOR_PORT; a taken one is named with its variable.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test of the dev tooling: it holds a port to see it refused */
 import net from "node:net";
 
 import { checkDevPorts, devPorts, DevSetupError } from "./devPorts";
