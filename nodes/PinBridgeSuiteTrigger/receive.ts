@@ -124,7 +124,7 @@ async function verify(
 
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = staticDataOf(ctx);
-	const request = ctx.getRequestObject() as unknown as RequestLike;
+	const request: RequestLike = ctx.getRequestObject();
 	const headers = ctx.getHeaderData() as IDataObject;
 	const registration = registrationOf(ctx, ctx.getNodeParameter('authentication', 'apiKey'));
 

@@ -30,7 +30,6 @@
 import { createHmac } from 'crypto';
 import { NodeOperationError, type IDataObject, type IHookFunctions, type INode } from 'n8n-workflow';
 
-import type { PinBridgeContext } from '../shared/transport/request';
 import { sameUrl } from '../shared/values';
 import { readFilters } from './filters';
 import { freshSigningSecret, registrationOf } from './signingSecret';
@@ -62,10 +61,6 @@ const LEGACY_KEYS = ['webhookSecret', 'deliveryIds'] as const;
 
 /** Names the tag's derivation: the tag never equals the secret or anything else derived from it. */
 const TAG_DERIVATION_LABEL = 'n8n-nodes-pinbridge-suite/trigger-secret-tag/v1';
-
-function context(ctx: IHookFunctions): PinBridgeContext {
-	return ctx as unknown as PinBridgeContext;
-}
 
 /** 16 hex characters that change when the secret changes; they do not give the secret back. */
 export function secretTagOf(secret: string): string {
@@ -145,7 +140,7 @@ export async function webhookExists(ctx: IHookFunctions): Promise<boolean> {
 	if (id === '' || LEGACY_KEYS.some((key) => key in staticData)) return false;
 	let atUrl: PinBridgeWebhook[];
 	try {
-		atUrl = await webhooksAt(context(ctx), wanted.url);
+		atUrl = await webhooksAt(ctx, wanted.url);
 	} catch (error) {
 		throw asNodeError(ctx.getNode(), error);
 	}
@@ -162,22 +157,21 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
 	const wanted = await wantedRegistration(ctx);
 	const previous = storedId(staticData);
-	const pinBridge = context(ctx);
 	try {
-		const atUrl = await webhooksAt(pinBridge, wanted.url);
+		const atUrl = await webhooksAt(ctx, wanted.url);
 		if (previous !== '' && !atUrl.some((webhook) => webhook.id === previous))
-			await deleteAtPinBridge(pinBridge, previous);
+			await deleteAtPinBridge(ctx, previous);
 
 		const candidates = [...atUrl].sort((a, b) => Number(b.id === previous) - Number(a.id === previous));
 		let kept = '';
 		for (const candidate of candidates) {
-			if (await updateAtPinBridge(pinBridge, candidate.id as string, wanted)) {
+			if (await updateAtPinBridge(ctx, candidate.id as string, wanted)) {
 				kept = candidate.id as string;
 				break;
 			}
 		}
-		if (kept === '') kept = await createAtPinBridge(pinBridge, wanted);
-		for (const other of atUrl) if (other.id !== kept) await deleteAtPinBridge(pinBridge, other.id as string);
+		if (kept === '') kept = await createAtPinBridge(ctx, wanted);
+		for (const other of atUrl) if (other.id !== kept) await deleteAtPinBridge(ctx, other.id as string);
 
 		registeredInProcess.set(ownedKey(ctx, wanted.url), new Set([kept]));
 		clearRegistration(staticData);
@@ -212,14 +206,13 @@ function ownedKey(ctx: IHookFunctions, url: string): string {
  */
 export async function deleteWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const staticData = staticDataOf(ctx);
-	const pinBridge = context(ctx);
 	const url = ctx.getNodeWebhookUrl('default') ?? '';
 	const key = ownedKey(ctx, url);
 	const owned = new Set([storedId(staticData), ...(registeredInProcess.get(key) ?? [])].filter((id) => id !== ''));
-	for (const id of owned) await deleteAtPinBridge(pinBridge, id);
+	for (const id of owned) await deleteAtPinBridge(ctx, id);
 	if (owned.size > 0 && url !== '') {
-		for (const webhook of await webhooksAt(pinBridge, url)) {
-			if (!owned.has(webhook.id as string)) await deleteAtPinBridge(pinBridge, webhook.id as string);
+		for (const webhook of await webhooksAt(ctx, url)) {
+			if (!owned.has(webhook.id as string)) await deleteAtPinBridge(ctx, webhook.id as string);
 		}
 	}
 	registeredInProcess.delete(key);
