@@ -6,7 +6,7 @@
  * check once there); run it as:
  *
  *   stress-ng --cpu 2 &   # both cores busy
- *   TOGGLE_RUNS=5 npx jest --config test/e2e/jest.config.js --runInBand --testMatch '**/faults/toggles.load.ts'
+ *   TOGGLE_RUNS=5 npx jest --config test/e2e/jest.config.js --runInBand --testMatch '<rootDir>/test/e2e/faults/toggles.load.ts'
  *
  * (one pattern: the two quoted halves join). E2E_PACKAGE_DIR and E2E_KEEP work as in the fault suite.
  */

@@ -7,7 +7,7 @@
  * loses ids when executions overlap. Long (≈ 15–30 min for 10,100 on a busy 2-core machine), so not part of
  * `npm run test:e2e`:
  *
- *   REPEAT_DISTINCT=10100 npx jest --config test/e2e/jest.config.js --runInBand --testMatch '**/repeats/repeats.load.ts'
+ *   REPEAT_DISTINCT=10100 npx jest --config test/e2e/jest.config.js --runInBand --testMatch '<rootDir>/test/e2e/repeats/repeats.load.ts'
  *
  * (one pattern: the two quoted halves join). E2E_PACKAGE_DIR and E2E_KEEP work as in the fault suite.
  */
