@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Issue 21: the package in a real n8n against PinBridge as its quick-start page shows it — the emulator's
 // "documented minimum" profile (contract §9.1.6): `acc_…` / `b_…` / `pin_…` ids, four-field webhook bodies, no
 // Date, X-Total-Count or X-Request-ID header. Core flows: Publish with the quick-start values and no account (one

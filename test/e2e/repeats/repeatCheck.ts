@@ -1,4 +1,4 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * The repeat check of issue 24, on an active trigger workflow in real n8n: `distinct` deliveries, each signed as
  * PinBridge signs it, sent `concurrency` at a time (as PinBridge's retries and a busy account overlap them); then n8n
