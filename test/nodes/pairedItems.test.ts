@@ -1,7 +1,7 @@
 // Paired items on "Continue (using error output)" (issue 12): 3 items, the middle one fails, and the nodes after
 // both outputs look up their item's source with `$('Items').item` — what n8n users do, and what failed with
 // "Paired item data … is unavailable" when the error item came out of PinBridge unpaired.
-import type { IConnections, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IConnections, IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { nock, useNock } from '../harness/nock';
 import { ACTION_NODE_TYPE, ITEMS_NODE_TYPE } from '../harness/nodeTypes';
@@ -77,6 +77,12 @@ async function runWithErrorOutput(parameters: INode['parameters'], items: INodeE
 	return { error: result.error, published: outputOf('Published'), failed: outputOf('Failed') };
 }
 
+/** The looked-up source of a failed item, its error's message and HTTP status (errorItem.ts: the facts under `error`). */
+const sourceAndError = (item: INodeExecutionData) => {
+	const { message, httpCode } = item.json.error as IDataObject;
+	return [item.json.source, message, httpCode];
+};
+
 describe('Continue (using error output): failed items stay paired', () => {
 	it('Pin → Publish: the bad middle item goes to the error output, paired; the lookups after both outputs work', async () => {
 		const scope = api()
@@ -95,8 +101,8 @@ describe('Continue (using error output): failed items stay paired', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(published.map((item) => item.json.source)).toEqual(['A-1', 'C-3']);
-		expect(failed.map((item) => item.json)).toEqual([
-			{ source: 'B-2', error: 'Link: must be an http:// or https:// URL, got "ftp://shop.example.com/2"' },
+		expect(failed.map(sourceAndError)).toEqual([
+			['B-2', 'Link: must be an http:// or https:// URL, got "ftp://shop.example.com/2"', null],
 		]);
 	});
 
@@ -118,9 +124,9 @@ describe('Continue (using error output): failed items stay paired', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(published.map((item) => item.json.source)).toEqual(['A-1']);
-		expect(failed.map((item) => item.json)).toEqual([
-			{ source: 'B-2', error: 'Pin ID: must not contain spaces' },
-			{ source: 'C-3', error: 'Pin not found' },
+		expect(failed.map(sourceAndError)).toEqual([
+			['B-2', 'Pin ID: must not contain spaces', null],
+			['C-3', 'Pin not found', '404'],
 		]);
 	});
 
@@ -142,6 +148,6 @@ describe('Continue (using error output): failed items stay paired', () => {
 		scope.done();
 		expect(published.map((item) => item.json.source)).toEqual(['A-1', 'C-3']);
 		expect(failed.map((item) => item.json.source)).toEqual(['B-2']);
-		expect(String(failed[0].json.error)).toMatch(/^Run At: /);
+		expect(failed.map(sourceAndError)).toEqual([['B-2', expect.stringMatching(/^Run At: /), null]]);
 	});
 });
