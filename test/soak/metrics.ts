@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * What the soak reads about n8n once a simulated month: CPU time of the n8n process (/proc), its resident memory,
  * the size of its SQLite database, and its executions since the last look (public API, newest first).

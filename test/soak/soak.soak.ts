@@ -4,7 +4,8 @@
  * clock jumps a day at a time. Each simulated day: the Publish Batch example publishes 100 Pins, the schedules example
  * creates 10 schedules that fire the next day, and every published Pin's `pin.published` delivery runs the example
  * trigger workflow (first-time check on delivery_id); 5 % of the day's deliveries are delivered again (PinBridge's
- * own bytes), and every third month n8n restarts and 5 % of that month's deliveries come again after the restart.
+ * own bytes), and every third month n8n restarts and 5 % of that month's deliveries come again after the restart (a
+ * run too short for that restarts n8n once at its end, resends 5 % of its deliveries and measures once more).
  * Weekly: the weekly report example; monthly: account analytics.
  *
  * Per simulated month (30 days) it prints n8n's CPU time per execution, its memory, its database size, failed
@@ -12,7 +13,9 @@
  * Pin whose delivery never did). It asserts 0 duplicates, 0 lost events, 0 failed executions, and that the last
  * month's CPU per execution and memory are within 1.2× of the first month's.
  *
- * SOAK_DAYS (default 365) shortens it: CI runs 92 days (≥ 10,100 deliveries, past Remove Duplicates' 10,000 cliff).
+ * SOAK_DAYS (default 365) shortens it. SOAK_PRIOR_DELIVERIES (default 0) writes that many delivery ids into the
+ * trigger workflow's delivery table before day 1, as earlier deliveries leave them (./priorDeliveries.ts): CI runs
+ * SOAK_DAYS=5 SOAK_PRIOR_DELIVERIES=10000, so every delivery of its run is checked against a table past 10,000 ids.
  * The monthly table is also written to SOAK_RESULTS (default <tmp>/pinbridge-soak-results.md). E2E_PACKAGE_DIR and
  * E2E_KEEP work as in the e2e suites.
  */
@@ -28,11 +31,15 @@ import { PatientClient } from '../e2e/faults/fixture';
 import { sleep, waitFor, type N8nClient } from '../e2e/n8n/client';
 import { freePort, startN8n, type N8nInstance } from '../e2e/n8n/instance';
 import { loadExampleWorkflow } from '../e2e/n8n/workflows';
+import { ensureDeliveryTable } from '../e2e/repeats/deliveryTable';
 import { reportingTo, startSink, type Sink } from '../e2e/repeats/sink';
+import { callWebhook } from './callWebhook';
 import { cpuMs, databaseMiB, executionsAfter, rssMiB } from './metrics';
+import { deliveryRowCount, fillDeliveryTable, parsePriorDeliveries, priorDeliveryIds } from './priorDeliveries';
 import { dailyBatch, dailySchedules, monthlyAnalytics, SOAK_PATHS, weeklyReport } from './soakWorkflows';
 
 const DAYS = Number(process.env.SOAK_DAYS ?? 365);
+const PRIOR_DELIVERIES = parsePriorDeliveries(process.env.SOAK_PRIOR_DELIVERIES);
 const MONTH_DAYS = 30;
 const PINS_PER_DAY = 100;
 const SCHEDULES_PER_DAY = 10;
@@ -42,8 +49,12 @@ const DAY_S = 86_400;
 
 interface Month {
 	month: number;
+	/** Measured after the restart at the end of a run too short for a restart every third month. */
+	afterRestart: boolean;
 	days: number;
 	deliveries: number;
+	/** Rows in the trigger workflow's delivery table (earlier deliveries' included). */
+	tableRows: number;
 	executions: number;
 	cpuMsPerExecution: number;
 	rssMiB: number;
@@ -57,7 +68,8 @@ interface Month {
 
 const progress = (line: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-describe(`soak: ${DAYS} simulated days of a busy account`, () => {
+const priorNote = PRIOR_DELIVERIES ? `, after ${PRIOR_DELIVERIES} earlier deliveries` : '';
+describe(`soak: ${DAYS} simulated days of a busy account${priorNote}`, () => {
 	let emu: Awaited<ReturnType<typeof startEmulator>>;
 	let n8n: N8nInstance;
 	let client: N8nClient;
@@ -84,6 +96,12 @@ describe(`soak: ${DAYS} simulated days of a busy account`, () => {
 	it('no duplicate, no lost event, no failed execution; the last month costs what the first did', async () => {
 		const credential = await client.createCredential('pinBridgeSuiteApi', { baseUrl: emu.url, apiKey: emu.apiKey }, 'PinBridge (soak)');
 		const targets = { credential, accountId: emu.accountId, boardId: emu.boardIds[0] };
+		const table = await ensureDeliveryTable(client); // the one importWorkflow points the example at
+		const priorIds = priorDeliveryIds(PRIOR_DELIVERIES);
+		const filling = Date.now();
+		await fillDeliveryTable(client, table, priorIds);
+		expect(await deliveryRowCount(client, table)).toBe(PRIOR_DELIVERIES);
+		if (PRIOR_DELIVERIES) progress(`delivery table: ${PRIOR_DELIVERIES} earlier deliveries written in ${Date.now() - filling} ms`);
 		const trigger = loadExampleWorkflow('trigger-pin-published', targets);
 		const triggerId = await client.importWorkflow(reportingTo(trigger, 'Record Event', sink));
 		for (const workflow of [dailyBatch(targets), dailySchedules(targets), weeklyReport(targets), monthlyAnalytics(targets)]) {
@@ -103,12 +121,8 @@ describe(`soak: ${DAYS} simulated days of a busy account`, () => {
 		const run = async (path: string, rows?: unknown[]) => {
 			const deadline = Date.now() + 120_000;
 			for (;;) {
-				const res = await fetch(`${n8n.url}/webhook/${path}`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ rows: rows ?? [] }),
-				});
-				const text = await res.text();
+				const res = await callWebhook(`${n8n.url}/webhook/${path}`, { rows: rows ?? [] });
+				const text = res.text;
 				if (res.status === 200) return;
 				if (res.status !== 503 || !/Database is not ready/.test(text) || Date.now() > deadline) {
 					throw new Error(`soak workflow ${path} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -140,7 +154,34 @@ describe(`soak: ${DAYS} simulated days of a busy account`, () => {
 		let cpuAtMonthStart = cpuMs(n8n.pid()) ?? 0;
 		let monthStarted = Date.now();
 		let resent = 0;
+		let restarts = 0;
 		let schedulesCreated = 0;
+		/** What n8n did since the last look: one row of the table (printed as it is taken). */
+		const measure = async (day: number, afterRestart: boolean): Promise<Month> => {
+			const executions = await executionsAfter(client, lastExecutionId);
+			lastExecutionId = Math.max(lastExecutionId, ...executions.map((e) => Number(e.id)));
+			const cpuNow = cpuMs(n8n.pid()) ?? 0;
+			const all = published();
+			const month: Month = {
+				month: afterRestart ? months.length : months.length + 1,
+				afterRestart,
+				days: day,
+				deliveries: all.length,
+				tableRows: await deliveryRowCount(client, table),
+				executions: executions.length,
+				cpuMsPerExecution: Math.round(((cpuNow - cpuAtMonthStart) / Math.max(1, executions.length)) * 10) / 10,
+				rssMiB: Math.round(rssMiB(n8n.pid()) ?? 0),
+				databaseMiB: Math.round(databaseMiB(userFolder) * 10) / 10,
+				failed: executions.filter((e) => e.status === 'error' || e.status === 'crashed').length,
+				duplicates: [...sink.seen.values()].filter((count) => count > 1).length,
+				lost: all.filter((d) => !sink.seen.has(d.id)).length,
+				resent,
+				seconds: Math.round((Date.now() - monthStarted) / 1000),
+			};
+			months.push(month);
+			progress(JSON.stringify(month));
+			return month;
+		};
 		for (let day = 1; day <= DAYS; day++) {
 			const before = new Set(deliveries.keys());
 			const now = await emu.control.now();
@@ -177,66 +218,65 @@ describe(`soak: ${DAYS} simulated days of a busy account`, () => {
 				intervalMs: 1000,
 				what: `day ${day}'s deliveries through the trigger workflow`,
 			});
+			progress(`day ${day}: ${published().length} deliveries, ${sink.seen.size} through the trigger workflow`);
 
 			if (day % MONTH_DAYS !== 0 && day !== DAYS) continue;
 			await settled(20 * 60_000);
-			const executions = await executionsAfter(client, lastExecutionId);
-			lastExecutionId = Math.max(lastExecutionId, ...executions.map((e) => Number(e.id)));
-			const cpuNow = cpuMs(n8n.pid()) ?? 0;
+			const month = await measure(day, false);
 			const all = published();
-			const month: Month = {
-				month: months.length + 1,
-				days: day,
-				deliveries: all.length,
-				executions: executions.length,
-				cpuMsPerExecution: Math.round(((cpuNow - cpuAtMonthStart) / Math.max(1, executions.length)) * 10) / 10,
-				rssMiB: Math.round(rssMiB(n8n.pid()) ?? 0),
-				databaseMiB: Math.round(databaseMiB(userFolder) * 10) / 10,
-				failed: executions.filter((e) => e.status === 'error' || e.status === 'crashed').length,
-				duplicates: [...sink.seen.values()].filter((count) => count > 1).length,
-				lost: all.filter((d) => !sink.seen.has(d.id)).length,
-				resent,
-				seconds: Math.round((Date.now() - monthStarted) / 1000),
-			};
-			months.push(month);
-			progress(JSON.stringify(month));
 
-			if (month.month % RESTART_EVERY_MONTHS === 0 && day < DAYS) {
+			const restartDue = month.month % RESTART_EVERY_MONTHS === 0 && day < DAYS;
+			const onlyRestart = day === DAYS && restarts === 0; // a short run still sees a restart, at its end
+			if (restartDue || onlyRestart) {
 				await n8n.restart();
+				restarts++;
 				client.setCookie(n8n.cookie);
+				cpuAtMonthStart = cpuMs(n8n.pid()) ?? 0;
+				monthStarted = Date.now();
 				// After the restart, 5 % of this month's deliveries come again (the trigger's memory is gone).
 				const thisMonth = all.slice(-MONTH_DAYS * (PINS_PER_DAY + SCHEDULES_PER_DAY));
 				resent += await resend(thisMonth.filter((_, i) => i % Math.round(1 / REPEAT_SHARE) === 0));
 				await settled(10 * 60_000);
+				if (onlyRestart) await measure(day, true);
 			}
 			cpuAtMonthStart = cpuMs(n8n.pid()) ?? 0;
 			monthStarted = Date.now();
 		}
 
 		const schedules = [...emu.emulator.store.schedules.values()];
-		const table = [
-			'| month | days | deliveries (total) | executions | n8n CPU ms / execution | n8n RSS MiB | database MiB | failed | duplicates | lost | resent (total) | wall s |',
-			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-			...months.map((m) => `| ${m.month} | ${m.days} | ${m.deliveries} | ${m.executions} | ${m.cpuMsPerExecution} | ${m.rssMiB} | ${m.databaseMiB} | ${m.failed} | ${m.duplicates} | ${m.lost} | ${m.resent} | ${m.seconds} |`),
+		const markdown = [
+			'| month | days | deliveries (total) | delivery table rows | executions | n8n CPU ms / execution | n8n RSS MiB | database MiB | failed | duplicates | lost | resent (total) | wall s |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+			...months.map((m) => `| ${m.month}${m.afterRestart ? ' after restart' : ''} | ${m.days} | ${m.deliveries} | ${m.tableRows} | ${m.executions} | ${m.cpuMsPerExecution} | ${m.rssMiB} | ${m.databaseMiB} | ${m.failed} | ${m.duplicates} | ${m.lost} | ${m.resent} | ${m.seconds} |`),
 		].join('\n');
+		const last = months[months.length - 1];
+		const attempts = published().flatMap((d) => d.attempts);
+		const timedOut = attempts.filter((a) => /timeout/.test(a.error ?? '')).length;
 		const machine = machineInfo();
 		const summary = [
 			`Soak of ${DAYS} simulated days, ${new Date().toISOString()}, n8n ${n8n.spec.version}, ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os}`,
-			`Pins: ${emu.emulator.store.pins.size}; schedules created ${schedulesCreated}, done ${schedules.filter((s) => s.status === 'done').length}; deliveries ${published().length}, resent ${resent}; soak calls n8n refused with 503 "Database is not ready!" and sent again: ${dbNotReady}`,
+			`Pins: ${emu.emulator.store.pins.size}; schedules created ${schedulesCreated}, done ${schedules.filter((s) => s.status === 'done').length}; deliveries ${published().length}, resent ${resent}; n8n restarts ${restarts}; soak calls n8n refused with 503 "Database is not ready!" and sent again: ${dbNotReady}`,
+			`Delivery attempts ${attempts.length} (${timedOut} unanswered within PinBridge's timeout, so retried); delivery table (the trigger workflow's first-time check): ${PRIOR_DELIVERIES} rows of earlier deliveries written before day 1, ${last.tableRows} rows at the end`,
 			'',
-			table,
+			markdown,
 		].join('\n');
 		const out = process.env.SOAK_RESULTS ?? path.join(os.tmpdir(), 'pinbridge-soak-results.md');
 		fs.writeFileSync(out, `${summary}\n`);
 		console.log(`[soak] results in ${out}\n${summary}`);
 
-		const first = months[0];
-		const last = months[months.length - 1];
 		expect(months.map((m) => [m.month, m.failed, m.duplicates, m.lost])).toEqual(months.map((m) => [m.month, 0, 0, 0]));
 		expect(schedules.filter((s) => s.status === 'done')).toHaveLength(schedulesCreated);
-		if (months.length > 1) {
-			expect(last.cpuMsPerExecution).toBeLessThanOrEqual(first.cpuMsPerExecution * 1.2);
-			expect(last.rssMiB).toBeLessThanOrEqual(first.rssMiB * 1.2);
+		expect(restarts).toBeGreaterThan(0);
+		// Every delivery added its row and none was forgotten: the step that forgets rows goes by n8n's real clock
+		// (older than 7 days), which a run of hours never reaches — so the table held the earlier rows all along.
+		const priorSet = new Set(priorIds);
+		expect(published().filter((d) => priorSet.has(d.id))).toEqual([]);
+		expect(last.tableRows).toBeGreaterThanOrEqual(PRIOR_DELIVERIES + published().length);
+		const monthly = months.filter((m) => !m.afterRestart);
+		if (monthly.length > 1) {
+			const [first, final] = [monthly[0], monthly[monthly.length - 1]];
+			expect(final.cpuMsPerExecution).toBeLessThanOrEqual(first.cpuMsPerExecution * 1.2);
+			expect(final.rssMiB).toBeLessThanOrEqual(first.rssMiB * 1.2);
 		}
 	}, 24 * 3600_000);
 });
