@@ -12,6 +12,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { withPinterestLink } from '../../../shared/pinterestLink';
 import { pinBridgeRequest, transportRuntime } from '../../../shared/transport/request';
 import { contentIdempotencyKey, idempotencyKeyField, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import type { ItemContext } from '../../shared/itemContext';
@@ -22,7 +23,6 @@ import { checkMaxLength, checkText, invalidField } from '../../shared/validation
 import type { OperationDefinition } from '../operation';
 import { createdByThisCall, CREATED_BY_THIS_CALL } from './replay';
 import { isKeyConflict, pinHoldingKey, settleUploads } from './rerun';
-import { withPinterestLink } from '../../../shared/pinterestLink';
 import { waitForPublish } from './waitForPublish';
 
 export interface PublishOptions {
