@@ -88,7 +88,7 @@ jest.setTimeout(900_000);
   };
   const storedPinData = async (id: string) => (await stored(id)).pinData;
 
-  it("2. npm run dev gives n8n the machine's time zone (or GENERIC_TIMEZONE, else UTC) and prints it", async () => {
+  it("2. npm run dev gives n8n the machine's time zone (or GENERIC_TIMEZONE, else Etc/UTC) and prints it", async () => {
     expect(dev.timeZone).toBe(devTimeZone());
     expect(printed).toContain(`time zone    ${dev.timeZone}`);
     const settings = await client.request<{ data: { timezone: string } }>("rest", "GET", "/settings");

@@ -39,18 +39,43 @@ export interface DevEnvironment {
 }
 
 /**
- * The time zone n8n gets: GENERIC_TIMEZONE if set, else this machine's, else UTC. Left unset, n8n would use
- * America/New_York whatever the machine says, and a Run At of 09:00 would not be 09:00 here (issue 23).
+ * The time zone n8n gets: GENERIC_TIMEZONE if set (as given), else this machine's, else Etc/UTC. Left unset, n8n
+ * would use America/New_York whatever the machine says, and a Run At of 09:00 would not be 09:00 here (issue 23).
+ * The machine's zone is named as n8n's editor lists it (Workflow Settings → Timezone): Node's Intl says "UTC" for
+ * every UTC/GMT alias and ICU's older names for a few zones, which that list lacks ("Default Timezone not valid").
  */
-export function devTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+export function devTimeZone(env: NodeJS.ProcessEnv = process.env, machineZone: () => string | undefined = machineTimeZone): string {
 	const chosen = env.GENERIC_TIMEZONE?.trim();
 	if (chosen) return chosen;
+	const machine = machineZone();
+	if (!machine || machine === 'Etc/Unknown' || UTC_ALIAS.test(machine)) return 'Etc/UTC';
+	return N8N_ZONE_NAME[machine] ?? machine;
+}
+
+function machineTimeZone(): string | undefined {
 	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+		return Intl.DateTimeFormat().resolvedOptions().timeZone;
 	} catch {
-		return 'UTC';
+		return undefined;
 	}
 }
+
+const UTC_ALIAS = /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT([+-]?0)?|Greenwich)$/;
+/** ICU's name → the one in n8n 2.41.1's list (dist/timezones.json), for the zones where they differ. */
+const N8N_ZONE_NAME: Record<string, string> = {
+	'Africa/Asmera': 'Africa/Asmara',
+	'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+	'America/Coral_Harbour': 'America/Atikokan',
+	'America/Godthab': 'America/Nuuk',
+	'Asia/Calcutta': 'Asia/Kolkata',
+	'Asia/Katmandu': 'Asia/Kathmandu',
+	'Asia/Rangoon': 'Asia/Yangon',
+	'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+	'Atlantic/Faeroe': 'Atlantic/Faroe',
+	'Europe/Kiev': 'Europe/Kyiv',
+	'Pacific/Enderbury': 'Pacific/Kanton',
+	'Pacific/Truk': 'Pacific/Chuuk',
+};
 
 /** The emulator is written by another part of the project; load it lazily so this file works without it. */
 // (`require`, not `import()`: tsx's CommonJS loader, used by gulpfile.js, keeps `import()` native and it then
@@ -204,6 +229,7 @@ function printBanner(
 		'               GENERIC_TIMEZONE before `npm run dev`, or a workflow\'s own in Workflow Settings → Timezone)',
 		'  workflows',
 		...workflows.map((w) => `    ${n8n.url}/workflow/${w.id}   ${w.name}`),
+		...emulatorCommands(emulatorUrl),
 		`  n8n log      ${n8n.logFile}`,
 		'',
 		'  Editing nodes/ or credentials/ rebuilds the package; n8n reloads it (refresh the editor).',
@@ -211,4 +237,15 @@ function printBanner(
 		'',
 	];
 	console.log(lines.join('\n'));
+}
+
+/** The two emulator calls a user needs to see a schedule fire and its webhook delivered, on the port in use. */
+export function emulatorCommands(emulatorUrl: string): string[] {
+	return [
+		`  emulator's clock (a schedule fires when it reaches run_at; the clock stays ahead until the next start):`,
+		`    curl -X POST ${emulatorUrl}/__emulator/clock/advance -H 'content-type: application/json' -d '{"to": "<run_at>"}'`,
+		`    (<run_at>: the schedule's run_at, e.g. 2025-03-02T09:00:00+01:00; or -d '{"seconds": 3600}' to move it on by that)`,
+		'  deliveries   (every webhook delivery, its URL, status and attempts)',
+		`    curl ${emulatorUrl}/__emulator/deliveries`,
+	];
 }

@@ -13,6 +13,15 @@ function bad(message: string): ApiError {
 	return new ApiError(400, { detail: message });
 }
 
+/** `{"to": instant}`: a user moves the clock to a schedule's run_at without working out the seconds (issue 23). */
+function msUntil(to: unknown, now: number): number {
+	const text = typeof to === 'string' ? to.trim() : '';
+	const at = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? Date.parse(text) : NaN;
+	if (!Number.isFinite(at)) throw bad('to must be an ISO 8601 instant with an offset, e.g. 2025-03-02T09:00:00Z');
+	if (at < now) throw bad(`to must not be before the emulator's now (${new Date(now).toISOString()}): the clock only moves forward`);
+	return at - now;
+}
+
 function wsFilter(ctx: Ctx): (x: { workspace_id: string }) => boolean {
 	const ws = ctx.query.workspace_id;
 	return (x) => !ws || x.workspace_id === ws;
@@ -102,8 +111,8 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
 		json(200, { now: emu.clock.iso(), epoch_ms: emu.clock.now(), mode: emu.config.clock, pending_timers: emu.scheduler.size }),
 	);
 	route(app, emu, 'POST', `${P}/clock/advance`, C, async (ctx) => {
-		const b = (ctx.body ?? {}) as { seconds?: unknown; ms?: unknown };
-		const ms = b.ms !== undefined ? Number(b.ms) : Number(b.seconds) * 1000;
+		const b = (ctx.body ?? {}) as { seconds?: unknown; ms?: unknown; to?: unknown };
+		const ms = b.to !== undefined ? msUntil(b.to, emu.clock.now()) : b.ms !== undefined ? Number(b.ms) : Number(b.seconds) * 1000;
 		if (!Number.isFinite(ms) || ms < 0) throw bad('seconds (or ms) must be a number >= 0');
 		await emu.scheduler.advance(ms);
 		return json(200, { now: emu.clock.iso(), epoch_ms: emu.clock.now() });
