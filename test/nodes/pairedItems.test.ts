@@ -132,6 +132,10 @@ describe('Continue (using error output): failed items stay paired', () => {
 
 	it('Schedule → Create (custom operation): a Run At in the past goes to the error output, paired', async () => {
 		const scope = api()
+			// the one listing before creating covers the two items that passed their checks (1 and 2 December)
+			.get('/v1/schedules')
+			.query((query) => query.since === '2026-12-01T08:59:59.000Z' && query.until === '2026-12-02T09:00:01.000Z')
+			.reply(200, [])
 			.post('/v1/schedules', (body: { title: string }) => body.title === 'First')
 			.reply(201, { id: 'schedule-1', status: 'scheduled', title: 'First' })
 			.post('/v1/schedules', (body: { title: string }) => body.title === 'Third')

@@ -33,6 +33,9 @@ beforeEach(() => {
 			sent.push(...pins.map(titleOf));
 			return { results: pins.map((pin, index) => ({ index, status: 'created', pin: pinResponse({ title: pin.title }) })) };
 		})
+		.get('/v1/schedules') // Schedule → Create's listing before it creates: nothing scheduled yet
+		.query(true)
+		.reply(200, [])
 		.post('/v1/schedules')
 		.reply(201, (_uri, body) => (sent.push(titleOf(body)), { id: 'schedule-1', status: 'scheduled', ...(body as IDataObject) }))
 		.patch(`/v1/pins/${PIN_ID}`)

@@ -1,16 +1,20 @@
 import { nock, useNock } from '../../harness/nock';
 import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
-import { ACCOUNT_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
+import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
 useTestClock();
 
 type Body = Record<string, unknown>;
 const api = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
+/** PinBridge has no schedule yet: the one listing Create makes before creating (createOnce.test.ts checks its query). */
+const nothingScheduled = () => api().get('/v1/schedules').query(true).reply(200, [], { 'X-Total-Count': '0' });
+const createdNow = (json: Body) => ({ ...json, created_by_this_call: true });
 
 /** Runs Create with `runAt` in `timezone` and returns the run_at the node sent. */
 async function sentRunAt(runAt: unknown, timezone?: string): Promise<{ runAt?: unknown; error?: unknown }> {
 	let sent: Body | undefined;
+	const listing = nothingScheduled();
 	const scope = api()
 		.post('/v1/schedules', (body: Body) => {
 			sent = body;
@@ -18,14 +22,18 @@ async function sentRunAt(runAt: unknown, timezone?: string): Promise<{ runAt?: u
 		})
 		.reply(201, (_uri, body) => scheduleFor(body as Body));
 	const { error } = await runPinBridgeNode({ parameters: createParameters({ runAt: runAt as string }), timezone });
+	if (!error) listing.done();
 	if (!error) scope.done();
 	return { runAt: sent?.run_at, error };
 }
 
 describe('Schedule → Create', () => {
-	it('sends the Pin content with run_at and outputs the schedule', async () => {
+	it('lists the schedules at that time first, then sends the Pin content with run_at and outputs the schedule', async () => {
 		let sent: Body | undefined;
 		const scope = api()
+			.get('/v1/schedules')
+			.query({ account_id: ACCOUNT_ID, board_id: BOARD_ID, since: '2026-12-01T07:59:59.000Z', until: '2026-12-01T08:00:01.000Z', limit: 200, offset: 0 })
+			.reply(200, [], { 'X-Total-Count': '0' })
 			.post('/v1/schedules', (body: Body) => {
 				sent = body;
 				return true;
@@ -39,12 +47,13 @@ describe('Schedule → Create', () => {
 		scope.done();
 		expect(sent).toEqual({ ...expectedBody(), alt_text: 'A cat', related_terms: ['cats', 'pets'] });
 		expect(items).toEqual([
-			{ json: scheduleOutput(scheduleFor(expectedBody()), '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } },
+			{ json: createdNow(scheduleOutput(scheduleFor(expectedBody()), '2026-12-01T09:00:00+01:00')), pairedItem: { item: 0 } },
 		]);
 	});
 
 	it('outputs run_at in UTC as PinBridge answers, and right after it the time in the workflow’s zone, named', async () => {
 		// A newcomer's check (issue 23): 09:00 in New York comes back as 14:00 UTC, which alone cannot be checked.
+		nothingScheduled();
 		api()
 			.post('/v1/schedules')
 			.reply(201, (_uri, body) => scheduleFor(body as Body));
@@ -111,6 +120,9 @@ describe('Schedule → Create', () => {
 	it('with Continue On Fail, an item with a past Run At carries its error and the next is scheduled', async () => {
 		const bodies: Body[] = [];
 		const scope = api()
+			.get('/v1/schedules')
+			.query((query) => query.since === '2026-12-01T08:59:59.000Z') // the listing covers only the item it checks
+			.reply(200, [])
 			.post('/v1/schedules', (body: Body) => {
 				bodies.push(body);
 				return true;
@@ -128,7 +140,7 @@ describe('Schedule → Create', () => {
 		expect(items).toHaveLength(2);
 		expect(String(items[0].json.error)).toContain('Run At: must be in the future');
 		expect(items[1]).toEqual({
-			json: scheduleOutput(scheduleFor(expectedBody('2026-12-01T09:00:00Z')), '2026-12-01T10:00:00+01:00'),
+			json: createdNow(scheduleOutput(scheduleFor(expectedBody('2026-12-01T09:00:00Z')), '2026-12-01T10:00:00+01:00')),
 			pairedItem: { item: 1 },
 		});
 	});
@@ -136,6 +148,7 @@ describe('Schedule → Create', () => {
 	it('uploads a binary image as an asset first and outputs the schedule with the asset', async () => {
 		const asset = { id: '0b9c8d7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e', asset_type: 'image', public_url: 'https://cdn/x.png' };
 		let sent: Body | undefined;
+		// no listing: an uploaded binary is a new asset every run, so no listed schedule can show it
 		const scope = api()
 			.post('/v1/assets/images', (body: string) => body.includes('PNGBYTES'))
 			.reply(201, asset)
@@ -157,7 +170,7 @@ describe('Schedule → Create', () => {
 		delete withAsset.image_url;
 		expect(sent).toEqual(withAsset);
 		expect(items).toEqual([
-			{ json: { ...scheduleOutput(scheduleFor(sent as Body), '2026-12-01T09:00:00+01:00'), asset }, pairedItem: { item: 0 } },
+			{ json: createdNow({ ...scheduleOutput(scheduleFor(sent as Body), '2026-12-01T09:00:00+01:00'), asset }), pairedItem: { item: 0 } },
 		]);
 		expect(items[0].json.pinterest_account_id).toBe(ACCOUNT_ID);
 	});

@@ -18,10 +18,16 @@ const LOOKUP = {
 	offset: 0,
 };
 
+/** Before creating, Create lists the schedules at that time once (none yet): the same query as the look-up. */
+const nothingYet = () => api().get('/v1/schedules').query(LOOKUP).reply(200, [], { 'X-Total-Count': '0' });
+/** A schedule the lost attempt made was created by this call. */
+const createdNow = (json: Body) => ({ ...json, created_by_this_call: true });
+
 describe('Schedule → Create after an ambiguous failure', () => {
 	it('503 → finds the schedule the lost attempt created → returns it, and sends exactly one POST', async () => {
 		const posts: Body[] = [];
 		const created = scheduleFor(expectedBody());
+		const listing = nothingYet();
 		const scope = api()
 			.post('/v1/schedules', (body: Body) => {
 				posts.push(body);
@@ -42,15 +48,17 @@ describe('Schedule → Create after an ambiguous failure', () => {
 			);
 		const { items, error } = await runPinBridgeNode({ parameters: createParameters(), timezone: 'Europe/Berlin' });
 		expect(error).toBeUndefined();
+		listing.done();
 		scope.done();
 		expect(posts).toEqual([expectedBody()]);
-		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: createdNow(scheduleOutput(created, '2026-12-01T09:00:00+01:00')), pairedItem: { item: 0 } }]);
 		expect(clock.sleeps).toHaveLength(1);
 	});
 
 	it('503 → nothing found → sends the POST once more and returns the new schedule', async () => {
 		const posts: Body[] = [];
 		const created = scheduleFor(expectedBody());
+		const listing = nothingYet();
 		const scope = api()
 			.post('/v1/schedules', (body: Body) => {
 				posts.push(body);
@@ -67,12 +75,14 @@ describe('Schedule → Create after an ambiguous failure', () => {
 			.reply(201, created);
 		const { items, error } = await runPinBridgeNode({ parameters: createParameters(), timezone: 'Europe/Berlin' });
 		expect(error).toBeUndefined();
+		listing.done();
 		scope.done();
 		expect(posts).toEqual([expectedBody(), expectedBody()]);
-		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: createdNow(scheduleOutput(created, '2026-12-01T09:00:00+01:00')), pairedItem: { item: 0 } }]);
 	});
 
 	it('a final error (422) is not reconciled or resent', async () => {
+		nothingYet();
 		const scope = api()
 			.post('/v1/schedules')
 			.once()

@@ -127,7 +127,34 @@ describe('Schedule against the emulator', () => {
 		expect(schedules).toHaveLength(1);
 		expect(created.items[0].json.id).toBe(schedules[0].id);
 		expect(await emulator.emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(1);
-		// the look-up that found it
-		expect(await emulator.emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(1);
+		// the listing before creating (none yet), then the look-up that found it
+		expect(await emulator.emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(2);
+	});
+
+	it('running the same workflow twice leaves exactly one schedule per row; the re-run returns them, created_by_this_call false', async () => {
+		const early = await runTimeInBerlin(1);
+		const late = await runTimeInBerlin(2);
+		const parameters = { ...createParameters('={{ $json.when }}', '={{ $json.title }}') };
+		const items = [
+			{ json: { title: 'Banana bread for tomorrow morning', when: early.wallClock } },
+			{ json: { title: 'Apple pie', when: late.wallClock } },
+		];
+		const first = await run(parameters, { items });
+		expect(first.error).toBeUndefined();
+		const again = await run(parameters, { items });
+		expect(again.error).toBeUndefined();
+
+		expect(first.items.map((item) => item.json.created_by_this_call)).toEqual([true, true]);
+		expect(again.items.map((item) => item.json.created_by_this_call)).toEqual([false, false]);
+		expect(again.items.map((item) => item.json.id)).toEqual(first.items.map((item) => item.json.id));
+		const schedules = await emulator.emu.control.schedules();
+		expect(schedules.map((schedule) => [schedule.payload.title, Date.parse(schedule.run_at)]).sort()).toEqual(
+			[
+				['Apple pie', late.instant],
+				['Banana bread for tomorrow morning', early.instant],
+			],
+		);
+		expect(await emulator.emu.control.requests({ method: 'POST', path: '/v1/schedules' })).toHaveLength(2);
+		expect(await emulator.emu.control.requests({ method: 'GET', path: '/v1/schedules' })).toHaveLength(2); // one per run
 	});
 });

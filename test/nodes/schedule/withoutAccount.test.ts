@@ -14,6 +14,11 @@ const noAccount = { account: { __rl: true, mode: 'list', value: '' } };
 /** What PinBridge's quick-start style shows: the account it chose for the board, in its own id style. */
 const CHOSEN_ACCOUNT = 'acc_9d1e';
 
+/** Create's one listing before it creates, and the look-up after a lost answer: by board and time, no account_id. */
+const LOOKUP = { board_id: BOARD_ID, since: '2026-12-01T07:59:59.000Z', until: '2026-12-01T08:00:01.000Z', limit: 200, offset: 0 };
+const nothingYet = () => api().get('/v1/schedules').query(LOOKUP).reply(200, [], { 'X-Total-Count': '0' });
+const createdNow = (json: Body) => ({ ...json, created_by_this_call: true });
+
 function bodyWithoutAccount(): Body {
 	const body: Body = expectedBody();
 	delete body.account_id;
@@ -25,6 +30,9 @@ describe('Schedule → Create without an account', () => {
 		const posts: Body[] = [];
 		const created = scheduleFor(bodyWithoutAccount(), { pinterest_account_id: CHOSEN_ACCOUNT });
 		const scope = api()
+			.get('/v1/schedules')
+			.query(LOOKUP)
+			.reply(200, [], { 'X-Total-Count': '0' })
 			.post('/v1/schedules', (body: Body) => (posts.push(body), true))
 			.reply(201, created);
 		const { items, error } = await runPinBridgeNode({ parameters: createParameters(noAccount), timezone: 'Europe/Berlin' });
@@ -32,14 +40,15 @@ describe('Schedule → Create without an account', () => {
 		scope.done();
 		expect(posts).toEqual([bodyWithoutAccount()]);
 		expect(posts[0]).not.toHaveProperty('account_id');
-		expect(items).toEqual([{ json: scheduleOutput(created, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: createdNow(scheduleOutput(created, '2026-12-01T09:00:00+01:00')), pairedItem: { item: 0 } }]);
 	});
 
 	it('503 → looks up by board and time without account_id → finds the schedule (offset-less run_at) → no second POST', async () => {
 		const posts: Body[] = [];
 		// PinBridge's answer to the look-up: the schedule the lost attempt made, run_at written without an offset.
 		const lost = scheduleFor(bodyWithoutAccount(), { pinterest_account_id: CHOSEN_ACCOUNT, run_at: '2026-12-01T08:00:00' });
-		const lookup = { board_id: BOARD_ID, since: '2026-12-01T07:59:59.000Z', until: '2026-12-01T08:00:01.000Z', limit: 200, offset: 0 };
+		const lookup = LOOKUP;
+		const listing = nothingYet();
 		const scope = api()
 			.post('/v1/schedules', (body: Body) => (posts.push(body), true))
 			.reply(503, { detail: 'Service unavailable' })
@@ -50,9 +59,10 @@ describe('Schedule → Create without an account', () => {
 		api().get('/v1/schedules').query({ ...lookup, offset: 1 }).reply(200, []);
 		const { items, error } = await runPinBridgeNode({ parameters: createParameters(noAccount), timezone: 'Europe/Berlin' });
 		expect(error).toBeUndefined();
+		listing.done();
 		scope.done();
 		expect(posts).toEqual([bodyWithoutAccount()]);
-		expect(items).toEqual([{ json: scheduleOutput(lost, '2026-12-01T09:00:00+01:00'), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: createdNow(scheduleOutput(lost, '2026-12-01T09:00:00+01:00')), pairedItem: { item: 0 } }]);
 		expect(clock.sleeps).toHaveLength(1);
 	});
 });

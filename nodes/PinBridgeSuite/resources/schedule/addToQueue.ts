@@ -19,7 +19,7 @@ import { queueFields } from './queueFields';
 import { planQueue, queueItem, readQueueSettings, sameAsOutput } from './queueRun';
 
 /** A promise settled from outside: each item's outcome, for a later item with the same content. */
-function outcome() {
+export function outcome() {
 	let settle!: { resolve: (json: IDataObject) => void; reject: (error: unknown) => void };
 	const promise = new Promise<IDataObject>((resolve, reject) => (settle = { resolve, reject }));
 	// Read only by a repeat of the item, if there is one; its failure is reported on the item itself.

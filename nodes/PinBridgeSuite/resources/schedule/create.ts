@@ -1,23 +1,22 @@
 /**
- * Schedule → Create: POST /v1/schedules (binaries uploaded first as assets). One implementation, `createWork` (check,
- * upload, send, output), run as the node's custom operation in workflows (`createSchedules`, for the same reason as
- * Pin → Publish: scheduling a list of rows is a bulk path, and n8n's declarative engine cost it as much CPU per item)
- * and as the routed send when the node is an AI agent's tool (shared/itemRunner.ts). A retry after a lost answer
- * first looks for the schedule (reconcile.ts), so none is created twice. Output: the schedule with run_at also in the
- * workflow's time zone (shared/scheduleTime.ts) and the uploads.
+ * Schedule → Create: POST /v1/schedules (binaries uploaded first as assets), never a second schedule for the same Pin at
+ * the same time (createPlan.ts: the input read and checked, one listing of PinBridge's schedules, then each item
+ * returned or created). One implementation run two ways: the node's custom operation in workflows (`createSchedules`,
+ * the whole input with one listing, then each item through the item runner — for the same reason as Pin → Publish:
+ * n8n's declarative engine cost a bulk path much CPU per item), and the routed send when the node is an AI agent's
+ * tool (one item, one listing). Output: the schedule with run_at also in the workflow's time zone
+ * (shared/scheduleTime.ts), the uploads, and `created_by_this_call`.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { transportRuntime } from '../../../shared/transport/request';
-import type { ItemContext } from '../../shared/itemContext';
-import { runInWorkflow, sendEachItem, type ItemWork } from '../../shared/itemRunner';
-import { buildPinContent, readPinContent, uploadsOf } from '../../shared/pinContent';
+import { itemContexts } from '../../shared/itemContext';
+import { ROUTED_DEFAULT_TIMEOUT_MS, runItems, runOptionsOf } from '../../shared/itemRunner';
 import { pinContentFields } from '../../shared/pinContentFields';
-import { resolveRunAt } from '../../shared/runAt';
-import { withLocalRunAt } from '../../shared/scheduleTime';
-import { invalidField } from '../../shared/validation';
+import type { SendItem } from '../../shared/routedItem';
 import type { OperationDefinition } from '../operation';
-import { createScheduleOnce } from './reconcile';
+import { outcome } from './addToQueue';
+import { createPlanned, planCreates, sameAsOutput } from './createPlan';
 
 export const runAtField: INodeProperties = {
 	displayName: 'Run At',
@@ -30,35 +29,53 @@ export const runAtField: INodeProperties = {
 	hint: 'In the workflow’s time zone (Workflow Settings → Timezone) unless the value names an offset or Z',
 };
 
-/** One item, read and checked, ready to send: the POST /v1/schedules body and the assets uploaded for it. */
-export interface PreparedSchedule {
-	body: IDataObject;
-	/** `{ asset?, cover_asset? }`, added to the output. */
-	uploads: IDataObject;
-}
-
-/** Checks Run At and the Pin content (nothing is sent if either fails), uploads binaries, builds the body. */
-async function prepareSchedule(ctx: ItemContext): Promise<PreparedSchedule> {
-	const runAt = resolveRunAt(ctx.getNodeParameter('runAt', ''), ctx.getTimezone(), transportRuntime.now());
-	if (!runAt.ok) throw invalidField(ctx, 'Run At', runAt.rule);
-	const input = await readPinContent(ctx);
-	const built = await buildPinContent(ctx, { uploadBinaries: true, input });
-	return { body: { ...built.body, run_at: runAt.value }, uploads: uploadsOf(built) };
-}
-
-const createWork: ItemWork<IDataObject> = {
-	async start(ctx, timeoutMs) {
-		const prepared = await prepareSchedule(ctx);
-		const schedule = await createScheduleOnce(ctx, prepared.body, timeoutMs, ctx.getItemIndex());
-		return { ...withLocalRunAt(schedule, ctx.getTimezone()), ...prepared.uploads };
-	},
-	finish: async (_ctx, schedule) => schedule,
+export const createOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'createOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Create Even If Already Scheduled',
+			name: 'createEvenIfScheduled',
+			type: 'boolean',
+			default: true, // on when added: adding the option is how a user asks for it
+			description:
+				'Whether to create the schedule even when PinBridge already has a pending one with the same content, board, account and Run At. Off or not added: that schedule is returned (created_by_this_call: false) and nothing is created, so re-running the workflow never schedules the same Pin twice.',
+		},
+	],
 };
 
-/** The node's `customOperations.schedule.create`. */
-export const createSchedules = runInWorkflow(createWork);
+/** The node's `customOperations.schedule.create`: the whole input planned with one listing, then each item created. */
+export async function createSchedules(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const count = this.getInputData().length;
+	if (count === 0) return [[]];
+	const options = runOptionsOf(this);
+	const contextOf = itemContexts(this);
+	const contexts = Array.from({ length: count }, (_, itemIndex) => contextOf(itemIndex));
+	const planned = await planCreates(contexts, transportRuntime.now());
+	const outcomes = planned.map(() => outcome());
+	const start = async (itemIndex: number): Promise<IDataObject | number> => {
+		const item = planned[itemIndex];
+		// A repeat waits for the item it repeats in `finish`, outside the runner's concurrency limit.
+		if (item.ok && item.sameAs !== undefined) return item.sameAs;
+		const created = createPlanned(contexts[itemIndex], item, options.timeoutMs);
+		created.then(outcomes[itemIndex].resolve, outcomes[itemIndex].reject);
+		return await created;
+	};
+	const finish = async (itemIndex: number, started: IDataObject | number): Promise<IDataObject> =>
+		typeof started === 'number' ? await sameAsOutput(contexts[itemIndex], started, outcomes[started].promise) : started;
+	return [await runItems(this, options, start, finish)];
+}
 
-/** The content fields with Run At right after the board, where the "where and when" of the Pin is decided. */
+/** As an AI agent's tool: the one item planned on its own (one listing), then created. */
+const createOneItem: SendItem = async (ctx, request) => {
+	const [planned] = await planCreates([ctx], transportRuntime.now());
+	return [{ json: await createPlanned(ctx, planned, request.timeoutMs ?? ROUTED_DEFAULT_TIMEOUT_MS) }];
+};
+
+/** The content fields with Run At right after the board, where the "where and when" of the Pin is decided (also Validate's). */
 export function createFields(): INodeProperties[] {
 	const content = pinContentFields();
 	const afterBoard = content.findIndex((field) => field.name === 'board') + 1;
@@ -71,9 +88,9 @@ export const createSchedule: OperationDefinition = {
 		value: 'create',
 		action: 'Create a schedule',
 		description:
-			'Schedule a Pin to be published at a set time. A retry after a lost answer first looks for the schedule, so none is created twice.',
+			'Schedule a Pin to be published at a set time. A pending schedule with the same content, board and time is returned instead of a second one (created_by_this_call: false).',
 		routing: { request: { method: 'POST', url: '/v1/schedules' } },
 	},
-	send: sendEachItem(createWork),
-	fields: createFields(),
+	send: createOneItem,
+	fields: [...createFields(), createOptionsField],
 };

@@ -11,14 +11,13 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { pinBridgeRequestList } from '../../../shared/transport/lists';
-import type { PinBridgeRequest } from '../../../shared/transport/request';
 import { instantOf } from '../../../shared/times';
 import type { ItemContext } from '../../shared/itemContext';
 import { buildPinContent, pinContentFingerprint, readPinContent, uploadsOf, type PinContentInput } from '../../shared/pinContent';
 import { formatWithOffset } from '../../shared/runAt';
 import { withLocalRunAt } from '../../shared/scheduleTime';
 import { invalidField } from '../../shared/validation';
+import { listSchedules } from './pendingSchedules';
 import { assignSlots, type Placement, type QueueEntry } from './queueAssign';
 import { utcText, type PostingPlan } from './queuePlan';
 import { readPostingPlan } from './queuePlanParameters';
@@ -78,13 +77,7 @@ export async function planQueue(contexts: ItemContext[], settings: QueueSettings
 	let schedules: IDataObject[];
 	try {
 		const targets = readable.map(({ input }) => ({ accountId: input.accountId || undefined, boardId: input.boardId }));
-		const request: PinBridgeRequest = {
-			method: 'GET',
-			path: '/v1/schedules',
-			qs: { ...pendingSchedulesQuery(now, settings.per, targets), offset: 0 },
-			itemIndex: contexts[0].getItemIndex(),
-		};
-		schedules = await pinBridgeRequestList<IDataObject>(contexts[0], request, { returnAll: true, limit: 0, paginated: true });
+		schedules = await listSchedules(contexts[0], pendingSchedulesQuery(now, settings.per, targets), contexts[0].getItemIndex());
 	} catch (error) {
 		return failed(error);
 	}

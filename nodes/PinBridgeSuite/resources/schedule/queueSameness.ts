@@ -13,6 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { contentIdempotencyKey } from '../../shared/idempotency';
 import { instantOf } from '../../../shared/times';
+import { SAME_RUN_AT_MS } from './pendingSchedules';
 import { isPendingSchedule, payloadOf, scheduleAccount } from './queueTaken';
 
 /** null, undefined and '' all mean "not set" (PinBridge returns null where the node sent nothing). */
@@ -87,10 +88,20 @@ export class QueuedContent {
 		}
 	}
 
-	/** The pending schedule with the item's content (its pinContentFingerprint), or undefined. */
-	find(fingerprint: IDataObject): IDataObject | undefined {
+	/** The pending schedules with the item's content (its pinContentFingerprint), soonest first. */
+	private findAll(fingerprint: IDataObject): IDataObject[] {
 		const withAccount = textOrNull(fingerprint.account_id) !== null;
 		const candidates = (withAccount ? this.byKey : this.byKeyWithoutAccount).get(lookupKey(fingerprint, withAccount)) ?? [];
-		return candidates.find((schedule) => sameCover(schedule, (fingerprint.cover as MediaPrint) ?? null));
+		return candidates.filter((schedule) => sameCover(schedule, (fingerprint.cover as MediaPrint) ?? null));
+	}
+
+	/** The pending schedule with the item's content (its pinContentFingerprint), or undefined. */
+	find(fingerprint: IDataObject): IDataObject | undefined {
+		return this.findAll(fingerprint)[0];
+	}
+
+	/** The pending schedule with the item's content that runs at `instant` (to the second: SAME_RUN_AT_MS), or undefined. */
+	findAt(fingerprint: IDataObject, instant: number): IDataObject | undefined {
+		return this.findAll(fingerprint).find((schedule) => Math.abs(instantOf(schedule.run_at) - instant) < SAME_RUN_AT_MS);
 	}
 }

@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { pinBridgeRequestList } from '../../../shared/transport/lists';
 import { pinBridgeRequest, type PinBridgeContext, type PinBridgeRequest } from '../../../shared/transport/request';
 import { instantOf } from '../../../shared/times';
+import { listSchedules, sameTimeQuery } from './pendingSchedules';
 
 /** null, undefined and '' all mean "not set" (PinBridge returns null where the node sent nothing). */
 function same(a: unknown, b: unknown): boolean {
@@ -44,22 +44,8 @@ export async function findExistingSchedule(
 ): Promise<IDataObject | undefined> {
 	const sent = request.body as IDataObject;
 	const runAt = Date.parse(String(sent.run_at));
-	const candidates = await pinBridgeRequestList<IDataObject>(
-		ctx,
-		{
-			method: 'GET',
-			path: '/v1/schedules',
-			qs: {
-				...(sent.account_id === undefined ? {} : { account_id: sent.account_id }),
-				board_id: sent.board_id,
-				since: new Date(runAt - 1000).toISOString(),
-				until: new Date(runAt + 1000).toISOString(),
-				offset: 0,
-			},
-			itemIndex: request.itemIndex,
-		},
-		{ returnAll: true, limit: 0, paginated: true },
-	);
+	const target = { accountId: sent.account_id === undefined ? undefined : String(sent.account_id), boardId: String(sent.board_id), runAt };
+	const candidates = await listSchedules(ctx, sameTimeQuery([target]), request.itemIndex);
 	const matches = candidates.filter((schedule) => isSameSchedule(schedule, sent, runAt));
 	// Several identical schedules: the newest is the likeliest to be the lost attempt's.
 	matches.sort((a, b) => (instantOf(b.created_at) || 0) - (instantOf(a.created_at) || 0));
