@@ -60,4 +60,23 @@ describe('Pin → Publish: what a queued result says', () => {
 		expect(items[0].json).toMatchObject({ status: 'published', pinterest_url: 'https://www.pinterest.com/pin/1122334455/' });
 		expect(hintsOf(run)).toEqual([]);
 	});
+
+	it('a re-run PinBridge answers with earlier Pins says that nothing new was published, and how to publish another', async () => {
+		const earlier = pinResponse({ status: 'published', pinterest_pin_id: '1122334455', created_at: '2026-11-22T09:00:00Z' });
+		api().post('/v1/pins').times(2).reply(201, earlier, { Date: new Date('2026-11-22T11:00:00Z').toUTCString() });
+		const { run, items, error } = await runPinBridgeNode({
+			parameters: publishParameters({ title: '={{ $json.title }}' }),
+			items: [{ json: { title: 'One' } }, { json: { title: 'Two' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.created_by_this_call)).toEqual([false, false]);
+		expect(hintsOf(run)).toEqual([
+			{
+				type: 'info',
+				location: 'outputPane',
+				message: expect.stringMatching(/^2 Pins were already at PinBridge \(created_by_this_call: false\)/),
+			},
+		]);
+		expect(hintsOf(run)[0].message).toContain('Options → Idempotency Key');
+	});
 });

@@ -50,8 +50,7 @@ describe('Pin → Publish: Wait for Publish', () => {
 		const { error, items } = await runPinBridgeNode({ parameters: waiting() });
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('The Pin failed to publish: Board 549755885175 no longer exists (board_not_found)');
-		expect(error?.description).toContain('PinBridge error code: board_not_found');
-		expect(error?.description).toContain(`Pin ID: ${PIN_ID}`);
+		expect(error?.description).toBe(`PinBridge error code: board_not_found. Fix the cause, then use Pin → Retry with Pin ID ${PIN_ID}.`);
 		scope.done();
 	});
 

@@ -131,16 +131,29 @@ export function notPublishedYetHint(count: number): string {
 	);
 }
 
-/** n8n's execution hint (shown above the node's output), as n8n's own nodes give one after a run. */
-function hintWhenNotPublishedYet(exec: IExecuteFunctions, output: INodeExecutionData[]): void {
-	const count = output.filter((item) => !item.json.error && NOT_YET.includes(String(item.json.status))).length;
+/** What a Publish outputs for `count` Pins PinBridge already had for the same key: nothing new was published. */
+export function alreadyAtPinBridgeHint(count: number): string {
+	const pins = count === 1 ? '1 Pin was' : `${count} Pins were`;
+	return (
+		`${pins} already at PinBridge (created_by_this_call: false): the same content as an earlier run gives the same ` +
+		'idempotency key, so PinBridge returned the earlier Pin and published nothing new. To publish another Pin, ' +
+		'change its content or set Options → Idempotency Key.'
+	);
+}
+
+/** n8n's execution hints (shown above the node's output), as n8n's own nodes give them after a run. */
+function hintsAfterPublish(exec: IExecuteFunctions, output: INodeExecutionData[]): void {
 	// addExecutionHints is missing on older n8n versions: the output is the same without it.
-	if (count === 0 || typeof exec.addExecutionHints !== 'function') return;
-	exec.addExecutionHints({ message: notPublishedYetHint(count), type: 'info', location: 'outputPane' });
+	if (typeof exec.addExecutionHints !== 'function') return;
+	const succeeded = output.filter((item) => !item.json.error);
+	const notYet = succeeded.filter((item) => NOT_YET.includes(String(item.json.status))).length;
+	const already = succeeded.filter((item) => item.json[CREATED_BY_THIS_CALL] === false).length;
+	if (notYet > 0) exec.addExecutionHints({ message: notPublishedYetHint(notYet), type: 'info', location: 'outputPane' });
+	if (already > 0) exec.addExecutionHints({ message: alreadyAtPinBridgeHint(already), type: 'info', location: 'outputPane' });
 }
 
 /** The node's `customOperations.pin.publish`. */
-export const publishPins = runInWorkflow(publishWork, hintWhenNotPublishedYet);
+export const publishPins = runInWorkflow(publishWork, hintsAfterPublish);
 
 export const publishPin: OperationDefinition = {
 	option: {
@@ -166,9 +179,9 @@ export const publishPin: OperationDefinition = {
 					displayName: 'Wait for Publish',
 					name: 'waitForPublish',
 					type: 'boolean',
-					default: false,
+					default: true, // on when added: adding the option is how a user asks for it
 					description:
-						'Whether to wait until the Pin is on Pinterest (or has failed) before going on. Off: the node returns as soon as PinBridge has queued the Pin.',
+						'Whether to wait until the Pin is on Pinterest (or has failed) before going on. Off or not added: the node returns as soon as PinBridge has queued the Pin.',
 				},
 				{
 					displayName: 'Wait Timeout (Seconds)',

@@ -31,7 +31,8 @@ export function publishFailedError(ctx: ItemContext, pinId: string, job: IDataOb
 		{
 			message,
 			itemIndex: ctx.getItemIndex(),
-			description: `PinBridge error code: ${code}\nPin ID: ${pinId}\nFix the cause, then use Pin → Retry with this Pin ID.`,
+			// n8n shows the description as one line: sentences, not lines
+			description: `PinBridge error code: ${code}. Fix the cause, then use Pin → Retry with Pin ID ${pinId}.`,
 		},
 	);
 }
