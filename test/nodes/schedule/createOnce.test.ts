@@ -97,6 +97,27 @@ describe('Schedule → Create does not schedule the same Pin twice', () => {
 		]);
 	});
 
+	it('an image from a binary file is not looked up (a new asset every run), but its repeat in one input is created once', async () => {
+		const asset = { id: 'ast_1', asset_type: 'image', public_url: 'https://cdn.example.com/ast_1.png' };
+		const bodies: IDataObject[] = [];
+		const scope = api().post('/v1/assets/images').reply(201, asset).post('/v1/schedules').reply(201, created(bodies));
+		const leak = nock(TEST_BASE_URL).get(/.*/).reply(500, {}).post(/.*/).reply(500, {});
+		const image = { data: { data: Buffer.from('PNGBYTES').toString('base64'), mimeType: 'image/png', fileName: 'bread.png' } };
+		const { items, error } = await runPinBridgeNode({
+			parameters: createParameters({ mediaSource: 'imageBinary', binaryPropertyName: 'data', imageUrl: '' }),
+			items: [{ json: {}, binary: image }, { json: {}, binary: image }],
+			timezone: 'Europe/Berlin',
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(leak.pendingMocks()).toHaveLength(2); // neither a listing nor a second upload or POST
+		expect(bodies).toHaveLength(1);
+		expect(jsons(items).map((json) => [json.id, json.created_by_this_call, json.same_as_item])).toEqual([
+			['sch-1', true, undefined],
+			['sch-1', false, 0],
+		]);
+	});
+
 	it('the same Pin and time on a different board is created (a listing that ignores the board filter changes nothing)', async () => {
 		const onOtherBoard = scheduleFor({ ...expectedBody(), board_id: OTHER_BOARD }, { id: 'sch-other-board' });
 		const bodies: IDataObject[] = [];
