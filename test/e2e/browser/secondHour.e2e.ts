@@ -187,6 +187,9 @@ jest.setTimeout(900_000);
       await ui.openPanelEntry("PinBridge");
       await ui.page.getByText(/^Actions \(\d+\)$/).first().click();
       await ui.page.getByText("Publish a Pin", { exact: true }).first().waitFor();
+      // n8n fills the action list in after the first group; on a busy machine the text was read before the third
+      // group was there (seen in CI under stress-ng): wait for it, the order is still checked below.
+      await ui.page.getByText(/^activity log actions$/i).first().waitFor({ state: "attached" });
     });
     // Actions are grouped by resource, in the node's order: Pin first, its first action Publish a Pin; then Schedule.
     const panel = (await ui.panelText()).toLowerCase();
