@@ -244,7 +244,7 @@ export function emulatorCommands(emulatorUrl: string): string[] {
 	return [
 		`  emulator's clock (a schedule fires when it reaches run_at; the clock stays ahead until the next start):`,
 		`    curl -X POST ${emulatorUrl}/__emulator/clock/advance -H 'content-type: application/json' -d '{"to": "<run_at>"}'`,
-		`    (<run_at>: the schedule's run_at, e.g. 2025-03-02T09:00:00+01:00; or -d '{"seconds": 3600}' to move it on by that)`,
+		`    (<run_at>: copy run_at from the schedule's output in n8n; or -d '{"seconds": 3600}' to move it on by that)`,
 		'  deliveries   (every webhook delivery, its URL, status and attempts)',
 		`    curl ${emulatorUrl}/__emulator/deliveries`,
 	];

@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runAsTool } from '../../harness/aiTool';
 import { nock, useNock } from '../../harness/nock';
-import { runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { NODE_NAME, runPinBridgeNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/runWorkflow';
 import { ACCOUNT_ID, BOARD_ID, createParameters, expectedBody, scheduleFor, scheduleOutput, useTestClock } from './fixtures';
 
 useNock();
@@ -61,6 +61,12 @@ describe('Schedule → Create does not schedule the same Pin twice', () => {
 		expect(bodies).toHaveLength(2);
 		expect(jsons(again.items)).toEqual(jsons(first.items).map((json) => ({ ...json, created_by_this_call: false })));
 		expect(again.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		// n8n's hint above the output says so (the first run, which created both, has none)
+		const hints = (run: typeof first) => run.run.data.resultData.runData[NODE_NAME][0].hints ?? [];
+		expect(hints(first)).toEqual([]);
+		expect(hints(again)).toEqual([
+			{ type: 'info', location: 'outputPane', message: expect.stringMatching(/^2 schedules were already pending at PinBridge/) },
+		]);
 	});
 
 	it('the same content at another time is created; so is one whose identical twin was canceled', async () => {

@@ -66,7 +66,27 @@ export async function createSchedules(this: IExecuteFunctions): Promise<INodeExe
 	};
 	const finish = async (itemIndex: number, started: IDataObject | number): Promise<IDataObject> =>
 		typeof started === 'number' ? await sameAsOutput(contexts[itemIndex], started, outcomes[started].promise) : started;
-	return [await runItems(this, options, start, finish)];
+	const output = await runItems(this, options, start, finish);
+	hintWhenAlreadyScheduled(this, output);
+	return [output];
+}
+
+/** What Create outputs for `count` schedules PinBridge already had: nothing new was scheduled. */
+export function alreadyScheduledHint(count: number): string {
+	const schedules = count === 1 ? '1 schedule was' : `${count} schedules were`;
+	return (
+		`${schedules} already pending at PinBridge (created_by_this_call: false): the same content, board, account and ` +
+		'Run At as an earlier run, so that schedule was returned and nothing new was scheduled. To schedule another Pin, ' +
+		'change its content or Run At, or add Options → Create Even If Already Scheduled.'
+	);
+}
+
+/** n8n's execution hint above the output, as Publish gives one for Pins PinBridge already had. */
+function hintWhenAlreadyScheduled(exec: IExecuteFunctions, output: INodeExecutionData[]): void {
+	// addExecutionHints is missing on older n8n versions: the output is the same without it.
+	if (typeof exec.addExecutionHints !== 'function') return;
+	const count = output.filter((item) => !item.json.error && item.json.created_by_this_call === false).length;
+	if (count > 0) exec.addExecutionHints({ message: alreadyScheduledHint(count), type: 'info', location: 'outputPane' });
 }
 
 /** As an AI agent's tool: the one item planned on its own (one listing), then created. */
