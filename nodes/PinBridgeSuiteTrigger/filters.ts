@@ -40,13 +40,12 @@ export function readFilters(ctx: ParameterReader): TriggerFilters {
 	};
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Whether the id a delivery (or its Pin) names is the filter's id: the same text, or the same UUID in another case
- * (a UUID names the same thing in either case). Other ids are compared exactly: they are opaque.
+ * Whether the id a delivery (or its Pin) names is the filter's id. Ids are opaque (contract §9.1.1): no format is
+ * assumed. The same text matches, and so does text differing only in letter case — a filter typed or pasted in
+ * another case (an upper-case UUID, say) must not skip a genuine event; the cost is an extra execution only if
+ * PinBridge ever issued two ids that differ in case alone.
  */
 export function sameId(filter: string, value: string): boolean {
-	if (filter === value) return true;
-	return UUID.test(filter) && UUID.test(value) && filter.toLowerCase() === value.toLowerCase();
+	return filter === value || filter.toLowerCase() === value.toLowerCase();
 }

@@ -10,9 +10,6 @@
  * - `describeValue(value)`: how a wrong value is named in an error (its kind, never its contents).
  */
 
-/** PinBridge IDs (pins, schedules, accounts, webhooks, assets, keys) are UUIDs; Pinterest board IDs are digits. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const NUMERIC_ID_PATTERN = /^[0-9]+$/;
 
 /**
  * The number of characters in `text` as PinBridge counts them against a limit: Unicode code points. PinBridge

@@ -105,10 +105,13 @@ describe('PinBridge Trigger: filters take ids as opaque strings (§9.1.1)', () =
 		expect(harness.staticData.webhookId).toBeUndefined();
 	});
 
-	it('opaque ids are compared exactly; only UUIDs match in either case', async () => {
+	it('an opaque id in another letter case still matches (no format assumed; a genuine event is not skipped over case)', async () => {
 		const { harness, secret } = await registered({ board: byId('B_78F2A9') });
-		const other = await harness.deliver(documented(secret, QUICK_START, 'dlv_case'));
-		expect(other.skippedItems?.[0].json).toMatchObject({ reason: 'other board', board_id: 'b_78f2a9' });
+		const same = await harness.deliver(documented(secret, QUICK_START, 'dlv_case'));
+		expect(same.skippedItems).toBeUndefined();
+		expect(same.executedItems?.map((item) => item.json.delivery_id)).toEqual(['dlv_case']);
+		const other = await harness.deliver(documented(secret, { ...QUICK_START, board_id: 'b_78f2a8' }, 'dlv_other_board'));
+		expect(other.skippedItems?.[0].json).toMatchObject({ reason: 'other board', board_id: 'b_78f2a8' });
 	});
 });
 
