@@ -120,3 +120,17 @@ describe('credential', () => {
 		expect(apiKey?.hint).toMatch(/PinBridge dashboard → API keys/);
 	});
 });
+
+describe('options a newcomer adds to ask for them are on once added (issue 23)', () => {
+	const optionOf = (collection: string, option: string) => {
+		const field = description.properties.find((property) => property.name === collection);
+		return (field?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === option);
+	};
+
+	it.each([
+		['publishOptions', 'waitForPublish'],
+		['createOptions', 'createEvenIfScheduled'],
+	])('%s → %s: a boolean whose value when added is true', (collection, option) => {
+		expect(optionOf(collection, option)).toMatchObject({ type: 'boolean', default: true });
+	});
+});
