@@ -3,22 +3,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../harness/emulator';
+import { byId, emulatorPinContent } from './fixtures';
 
 const emulator = useEmulator();
 const run = emulator.run;
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const content = (overrides: IDataObject = {}) => ({
-	resource: 'pin',
-	account: byId(emulator.emu.accountId),
-	board: byId(emulator.emu.boardIds[0]),
-	mediaSource: 'imageUrl',
-	imageUrl: 'https://images.example.com/lamp.jpg',
-	title: 'A lamp',
-	description: 'Warm light',
-	link: 'https://shop.example.com/lamp',
-	...overrides,
-});
+const content = (overrides: IDataObject = {}) => emulatorPinContent(emulator.emu, overrides);
 const publish = async (overrides: IDataObject = {}) =>
 	(await run({ ...content(overrides), operation: 'publish' })).items[0].json as IDataObject & { id: string };
 

@@ -13,6 +13,19 @@ export const NOT_FROM_PINBRIDGE = { errorCode: null, httpCode: null, remediation
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** An image Pin's parameters on the emulator's seeded account and first board (no operation set). */
+export const emulatorPinContent = (emu: { accountId: string; boardIds: string[] }, overrides: IDataObject = {}): IDataObject => ({
+	resource: 'pin',
+	account: byId(emu.accountId),
+	board: byId(emu.boardIds[0]),
+	mediaSource: 'imageUrl',
+	imageUrl: 'https://images.example.com/lamp.jpg',
+	title: 'A lamp',
+	description: 'Warm light',
+	link: 'https://shop.example.com/lamp',
+	...overrides,
+});
+
 /** Publish parameters for an image-URL Pin; override any. */
 export function publishParameters(overrides: INodeParameters = {}): INodeParameters {
 	return {

@@ -3,25 +3,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../harness/emulator';
-import { binaryItem, PNG_BYTES } from './fixtures';
+import { binaryItem, byId, emulatorPinContent, PNG_BYTES } from './fixtures';
 
 const emulator = useEmulator();
 const run = emulator.run;
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const publish = (overrides: IDataObject = {}) => ({
-	resource: 'pin',
-	operation: 'publish',
-	account: byId(emulator.emu.accountId),
-	board: byId(emulator.emu.boardIds[0]),
-	mediaSource: 'imageUrl',
-	imageUrl: 'https://images.example.com/lamp.jpg',
-	title: 'A lamp',
-	description: 'Warm light',
-	link: 'https://shop.example.com/lamp',
-	pinDetails: { relatedTerms: ['lamp', 'brass'], dominantColor: '#E60023', altText: 'A brass lamp' },
-	...overrides,
-});
+const publish = (overrides: IDataObject = {}) =>
+	emulatorPinContent(emulator.emu, {
+		operation: 'publish',
+		pinDetails: { relatedTerms: ['lamp', 'brass'], dominantColor: '#E60023', altText: 'A brass lamp' },
+		...overrides,
+	});
 
 describe('Pin against the emulator', () => {
 	it('Publish with Wait for Publish ends published; running it again returns the same Pin, not a new one', async () => {
